@@ -1,0 +1,1 @@
+"""Causerie: self-hosted community software, French first."""

@@ -1,0 +1,1 @@
+"""Accounts: members, their profiles, sign-up details, language and muting."""

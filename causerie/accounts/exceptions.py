@@ -1,0 +1,20 @@
+"""Errors of the accounts app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from causerie.core.exceptions import InvalidRequest, NotFound
+
+
+class MemberNotFound(NotFound):
+    code = "member_not_found"
+    message = _("No member has this handle.")
+
+
+class CannotMuteYourself(InvalidRequest):
+    code = "cannot_mute_yourself"
+    message = _("You cannot mute yourself.")
+
+
+class TooManyLinks(InvalidRequest):
+    code = "too_many_links"
+    message = _("A profile may list at most %(count)s links.")

@@ -1,0 +1,79 @@
+"""Sign-up and profile forms."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from causerie.accounts.services import MAX_PROFILE_LINKS
+
+
+class SignupForm(AllauthSignupForm):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Shown beside what you write; your @handle stays the same."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Handle")
+        self.fields["username"].help_text = _(
+            "Lowercase letters, digits and _; others mention you with @handle."
+        )
+        self.fields["username"].widget.attrs["placeholder"] = _(
+            "for example: camille_d"
+        )
+        self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"), max_length=80, required=False
+    )
+    bio = forms.CharField(
+        label=_("Short bio"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One address per line (at most %(count)s).")
+        % {"count": MAX_PROFILE_LINKS},
+    )
+
+    def clean_links(self):
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines()]
+        links = [line for line in lines if line]
+        if len(links) > MAX_PROFILE_LINKS:
+            raise forms.ValidationError(
+                _("A profile may list at most %(count)s links."),
+                params={"count": MAX_PROFILE_LINKS},
+            )
+        validate = URLValidator(schemes=["http", "https"])
+        for link in links:
+            try:
+                validate(link)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _(
+                        "“%(link)s” is not a web address starting with http:// or https://."
+                    ),
+                    params={"link": link[:200]},
+                ) from None
+        return links
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"))
+    next = forms.CharField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES

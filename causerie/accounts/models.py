@@ -1,0 +1,95 @@
+"""Members (custom user model) and the mutes they set."""
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from causerie.accounts.validators import HANDLE_VALIDATORS
+from causerie.core.models import BaseModel
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, handle, email=None, password=None, **fields):
+        email = self.normalize_email(email) or None
+        user = self.model(handle=handle.lower(), email=email, **fields)
+        user.set_password(password)  # None gives an unusable password
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, handle, email=None, password=None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(handle, email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member. Imported members may have neither email nor usable password:
+    they cannot log in until they claim the account."""
+
+    handle = models.CharField(
+        _("handle"),
+        max_length=30,
+        unique=True,
+        validators=HANDLE_VALIDATORS,
+        help_text=_("Used for @mentions and your profile address."),
+    )
+    email = models.EmailField(_("email address"), blank=True, null=True, unique=True)
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    bio = models.TextField(_("short bio"), max_length=500, blank=True)
+    links = models.JSONField(_("links"), default=list, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
+    )
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("member since"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "handle"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self):
+        return f"@{self.handle}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile", kwargs={"handle": self.handle})
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.handle
+
+    @property
+    def can_log_in(self) -> bool:
+        return bool(self.email) and self.has_usable_password()
+
+
+class Mute(BaseModel):
+    """A member hides another member's billets and comments from their own view."""
+
+    member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="mutes")
+    muted = models.ForeignKey(User, on_delete=models.CASCADE, related_name="muted_by")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "muted"], name="one_mute_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(member=models.F("muted")), name="no_self_mute"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} mutes {self.muted}"

@@ -1,0 +1,13 @@
+"""Member URLs."""
+
+from django.urls import path
+
+from causerie.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("@<str:handle>/", views.profile, name="profile"),
+    path("@<str:handle>/sourdine/", views.mute, name="mute"),
+    path("compte/profil/", views.profile_edit, name="profile-edit"),
+    path("langue/", views.set_language, name="set-language"),
+]

@@ -1,0 +1,1 @@
+"""Communities: founding, membership, curated tags, suspension."""

@@ -1,0 +1,24 @@
+"""Who may do what in a community. Functions work on rows already loaded:
+`is_member` and `is_moderator` come from the caller's selectors."""
+
+from causerie.communities.models import Community
+
+
+def can_found_community(actor) -> bool:
+    return actor.is_authenticated and actor.is_active
+
+
+def can_join_community(actor, community: Community, *, is_member: bool) -> bool:
+    return actor.is_authenticated and not community.is_suspended and not is_member
+
+
+def can_post_in(actor, community: Community, *, is_member: bool) -> bool:
+    return actor.is_authenticated and is_member and not community.is_suspended
+
+
+def can_moderate(actor, community: Community, *, is_moderator: bool) -> bool:
+    return actor.is_authenticated and is_moderator and not community.is_suspended
+
+
+def can_suspend_community(actor) -> bool:
+    return actor.is_authenticated and actor.is_superuser

@@ -1,0 +1,188 @@
+"""Writes on communities: founding, joining, leaving, tags, suspension."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+
+from causerie.accounts.models import User
+from causerie.communities import permissions, selectors
+from causerie.communities.exceptions import (
+    CommunitySuspended,
+    InvalidTagName,
+    LastModeratorCannotLeave,
+    NotAModerator,
+    SlugTaken,
+    TagTaken,
+)
+from causerie.communities.models import Community, Membership, Tag
+from causerie.core.events import emit
+from causerie.core.exceptions import NotAllowed
+from causerie.core.markdown import render_markdown
+from causerie.governance import services as governance_services
+
+
+def found_community(
+    *, actor: User, name: str, slug: str, description: str, language: str
+) -> Community:
+    """Create a community; the founder joins it and holds its founding mandate.
+    Emits CommunityFounded. Raises SlugTaken when the address is in use."""
+    from causerie.communities.events import CommunityFounded
+
+    if not permissions.can_found_community(actor):
+        raise NotAllowed()
+    community = Community(
+        name=name.strip(),
+        slug=slug,
+        description=description,
+        description_html=render_markdown(description),
+        language=language,
+        founder=actor,
+    )
+    community.full_clean(exclude=["slug"] if not slug else None, validate_unique=False)
+    try:
+        with transaction.atomic():
+            community.save()
+            Membership.objects.create(community=community, member=actor)
+            Community.objects.filter(pk=community.pk).update(member_count=1)
+            governance_services.grant_founding_mandate(
+                community=community, founder=actor
+            )
+    except IntegrityError:
+        raise SlugTaken(field="slug") from None
+    community.member_count = 1
+    emit(CommunityFounded(community_id=community.pk, founder_id=actor.pk))
+    return community
+
+
+@transaction.atomic
+def update_community(
+    *, actor: User, community: Community, name: str, description: str, language: str
+) -> Community:
+    """Moderators change the name, description and language (not the address)."""
+    _require_moderator(actor, community)
+    community.name = name.strip()
+    community.description = description
+    community.description_html = render_markdown(description)
+    community.language = language
+    community.full_clean()
+    community.save(
+        update_fields=["name", "description", "description_html", "language"]
+    )
+    return community
+
+
+def join_community(*, actor: User, community: Community) -> Membership:
+    """Become a member. Safe to call twice. Refused while the community is suspended."""
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if not actor.is_authenticated:
+        raise NotAllowed()
+    try:
+        with transaction.atomic():
+            membership, created = Membership.objects.get_or_create(
+                community=community, member=actor
+            )
+            if created:
+                Community.objects.filter(pk=community.pk).update(
+                    member_count=F("member_count") + 1
+                )
+    except IntegrityError:
+        return Membership.objects.get(community=community, member=actor)
+    return membership
+
+
+@transaction.atomic
+def leave_community(*, actor: User, community: Community) -> None:
+    """Stop being a member. The only moderator cannot leave (the community
+    would be left without anyone to moderate it)."""
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(community=community, member=actor)
+        .first()
+    )
+    if membership is None:
+        return
+    moderator_ids = selectors.moderator_ids(community=community)
+    if actor.pk in moderator_ids and len(moderator_ids) == 1:
+        raise LastModeratorCannotLeave()
+    membership.delete()
+    Community.objects.filter(pk=community.pk).update(member_count=F("member_count") - 1)
+
+
+def create_tag(
+    *, actor: User, community: Community, name: str, description: str
+) -> Tag:
+    """Moderators curate the tags authors choose from."""
+    _require_moderator(actor, community)
+    slug = slugify(name)
+    if not slug:
+        raise InvalidTagName(field="name")
+    tag = Tag(
+        community=community, name=name.strip(), slug=slug, description=description
+    )
+    tag.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            tag.save()
+    except IntegrityError:
+        raise TagTaken(field="name") from None
+    return tag
+
+
+def update_tag(*, actor: User, tag: Tag, name: str, description: str) -> Tag:
+    _require_moderator(actor, tag.community)
+    slug = slugify(name)
+    if not slug:
+        raise InvalidTagName(field="name")
+    tag.name, tag.slug, tag.description = name.strip(), slug, description
+    tag.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            tag.save()
+    except IntegrityError:
+        raise TagTaken(field="name") from None
+    return tag
+
+
+@transaction.atomic
+def delete_tag(*, actor: User, tag: Tag) -> None:
+    """Removing a tag removes it from billets too; their text is untouched."""
+    _require_moderator(actor, tag.community)
+    tag.delete()
+
+
+@transaction.atomic
+def suspend_community(*, actor: User, community: Community, notice: str) -> Community:
+    """Site administrators make an abusive community read-only, with a public notice."""
+    if not permissions.can_suspend_community(actor):
+        raise NotAllowed()
+    community.suspended_at = timezone.now()
+    community.suspension_notice = notice
+    community.save(update_fields=["suspended_at", "suspension_notice"])
+    return community
+
+
+@transaction.atomic
+def lift_suspension(*, actor: User, community: Community) -> Community:
+    if not permissions.can_suspend_community(actor):
+        raise NotAllowed()
+    community.suspended_at = None
+    community.suspension_notice = ""
+    community.save(update_fields=["suspended_at", "suspension_notice"])
+    return community
+
+
+def touch_activity(*, community_id: int) -> None:
+    """Called by publishing services when something is posted."""
+    Community.objects.filter(pk=community_id).update(last_activity_at=timezone.now())
+
+
+def _require_moderator(actor: User, community: Community) -> None:
+    if community.is_suspended:
+        raise CommunitySuspended()
+    is_moderator = actor.is_authenticated and actor.pk in selectors.moderator_ids(
+        community=community
+    )
+    if not permissions.can_moderate(actor, community, is_moderator=is_moderator):
+        raise NotAModerator()

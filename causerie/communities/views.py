@@ -1,0 +1,178 @@
+"""Community pages: list, found, detail (feed), members, join/leave, tags."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from causerie.communities import selectors, services
+from causerie.communities.exceptions import NotAModerator
+from causerie.communities.forms import CommunityForm, TagForm
+from causerie.core.exceptions import DomainError
+from causerie.core.forms import attach_error
+from causerie.core.views import handles_domain_errors
+from causerie.governance import selectors as governance_selectors
+from causerie.publishing import selectors as publishing_selectors
+
+
+def community_list(request):
+    page = selectors.all_communities(page=request.GET.get("page", 1))
+    return render(request, "communities/community_list.html", {"page": page})
+
+
+@login_required
+def community_create(request):
+    form = CommunityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            community = services.found_community(
+                actor=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            attach_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your community is open. Add a few tags, then write its first billet."
+                ),
+            )
+            return redirect(community)
+    return render(request, "communities/community_form.html", {"form": form})
+
+
+@handles_domain_errors
+def community_detail(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    order = request.GET.get("tri", "recent")
+    if order not in publishing_selectors.FEED_ORDERS:
+        order = "recent"
+    page = publishing_selectors.community_feed(
+        community=community, order=order, page=request.GET.get("page", 1)
+    )
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    return render(
+        request,
+        "communities/community_detail.html",
+        {
+            "community": community,
+            "page": page,
+            "order": order,
+            "moderators": governance_selectors.current_mandates(community=community),
+            "recent_members": selectors.recent_members(community=community),
+            "tags": selectors.community_tags(community=community),
+            **roles,
+        },
+    )
+
+
+@handles_domain_errors
+def community_members(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    page = selectors.community_members(
+        community=community, page=request.GET.get("page", 1)
+    )
+    return render(
+        request,
+        "communities/community_members.html",
+        {
+            "community": community,
+            "page": page,
+            "moderators": governance_selectors.current_mandates(community=community),
+            **selectors.viewer_roles(viewer=request.user, community=community),
+        },
+    )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def community_join(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    services.join_community(actor=request.user, community=community)
+    messages.success(request, _("Welcome to %(name)s.") % {"name": community.name})
+    return redirect(community)
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def community_leave(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    services.leave_community(actor=request.user, community=community)
+    messages.success(request, _("You have left %(name)s.") % {"name": community.name})
+    return redirect(community)
+
+
+@login_required
+@handles_domain_errors
+def community_edit(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    if not roles["is_moderator"]:
+        raise NotAModerator()
+    initial = {
+        "name": community.name,
+        "description": community.description,
+        "language": community.language,
+    }
+    form = CommunityForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_community(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except DomainError as error:
+            if error.status != 400:
+                raise
+            attach_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(community)
+    return render(
+        request,
+        "communities/community_edit.html",
+        {"form": form, "community": community, **roles},
+    )
+
+
+@login_required
+@handles_domain_errors
+def tag_list(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    form = TagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_tag(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except DomainError as error:
+            if error.status not in (400, 409):
+                raise
+            attach_error(form, error)
+        else:
+            messages.success(request, _("Tag added."))
+            return redirect("communities:tags", slug=community.slug)
+    return render(
+        request,
+        "communities/tag_list.html",
+        {
+            "community": community,
+            "tags": selectors.community_tags(community=community),
+            "form": form,
+            **roles,
+        },
+    )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def tag_delete(request, slug, tag_id):
+    community = selectors.community_by_slug(slug=slug)
+    tag = selectors.tag_in(community=community, tag_id=tag_id)
+    services.delete_tag(actor=request.user, tag=tag)
+    messages.success(request, _("Tag removed."))
+    return redirect("communities:tags", slug=community.slug)

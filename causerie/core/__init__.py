@@ -1,0 +1,1 @@
+"""Shared foundations: base model, domain errors, events, Markdown, scheduling."""

@@ -1,0 +1,1 @@
+"""Governance: moderator mandates (founding now; elections, guide and amendments later)."""

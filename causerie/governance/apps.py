@@ -1,0 +1,10 @@
+"""Governance app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovernanceConfig(AppConfig):
+    name = "causerie.governance"
+    label = "governance"
+    verbose_name = _("Governance")

@@ -1,0 +1,1 @@
+"""Notifications: in-app notices created by event handlers, never by services directly."""

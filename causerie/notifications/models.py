@@ -1,0 +1,55 @@
+"""A notice for one member about something that concerns them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from causerie.core.models import BaseModel
+
+
+class Notification(BaseModel):
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("reply")
+        MENTION = "mention", _("mention")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    post = models.ForeignKey(
+        "publishing.Post", on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        "publishing.Comment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread")
+        ]
+        constraints = [
+            # A retried handler or a re-edited text must not notify twice.
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="one_notification_per_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "post"],
+                condition=models.Q(comment__isnull=True),
+                name="one_notification_per_post",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for {self.recipient_id}"

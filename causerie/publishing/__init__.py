@@ -1,0 +1,1 @@
+"""Publishing: billets, threaded comments, intent disclosure and revisions."""

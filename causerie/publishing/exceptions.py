@@ -1,0 +1,45 @@
+"""Errors of the publishing app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from causerie.core.exceptions import InvalidRequest, NotAllowed, NotFound
+
+
+class PostNotFound(NotFound):
+    code = "post_not_found"
+    message = _("This billet does not exist.")
+
+
+class CommentNotFound(NotFound):
+    code = "comment_not_found"
+    message = _("This comment does not exist.")
+
+
+class NotTheAuthor(NotAllowed):
+    code = "not_the_author"
+    message = _("Only the author may do this.")
+
+
+class PostDeleted(InvalidRequest):
+    code = "post_deleted"
+    message = _("This billet was deleted: it can no longer be changed or answered.")
+
+
+class CommentDeleted(InvalidRequest):
+    code = "comment_deleted"
+    message = _("This comment was deleted: it can no longer be changed or answered.")
+
+
+class TagNotInCommunity(InvalidRequest):
+    code = "tag_not_in_community"
+    message = _("Choose tags from this community's list.")
+
+
+class EmptyText(InvalidRequest):
+    code = "empty_text"
+    message = _("Write something first.")
+
+
+class ReplyToAnotherPost(InvalidRequest):
+    code = "reply_to_another_post"
+    message = _("The comment you answer belongs to another billet.")

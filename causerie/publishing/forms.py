@@ -1,0 +1,73 @@
+"""Forms for billets and comments."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from causerie.communities.models import Tag
+from causerie.publishing.models import Intent
+
+INTENT_HELP = {
+    Intent.INFORMATION: _("Facts, a how-to, news: you inform."),
+    Intent.OPINION: _("Your point of view, open to debate."),
+    Intent.PROMOTION: _("You present your own product, service, event or work."),
+    Intent.SPONSORED: _("Someone paid or gave you something for this billet."),
+}
+
+
+class IntentSelect(forms.RadioSelect):
+    option_template_name = "publishing/_intent_option.html"
+
+    def create_option(
+        self, name, value, label, selected, index, subindex=None, attrs=None
+    ):
+        option = super().create_option(
+            name, value, label, selected, index, subindex, attrs
+        )
+        option["help"] = INTENT_HELP.get(value, "")
+        return option
+
+
+class PostForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=50000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_(
+            "Markdown: **bold**, *italics*, [link](https://…), lists, > quotes, "
+            "`code`. Mention a member with @handle."
+        ),
+    )
+    intent = forms.ChoiceField(
+        label=_("Intent"),
+        choices=Intent.choices,
+        widget=IntentSelect,
+        help_text=_("Readers see it as a label on your billet."),
+        error_messages={
+            "required": _("Say why you write this billet: choose an intent.")
+        },
+    )
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags"),
+        queryset=Tag.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].queryset = Tag.objects.filter(community=community).order_by(
+            "name"
+        )
+        if not self.fields["tags"].queryset.exists():
+            del self.fields["tags"]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Markdown is allowed. Mention a member with @handle."),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -1,0 +1,272 @@
+"""Reads on billets and comments, each bounded in queries whatever the size."""
+
+import difflib
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from causerie.communities.models import Community, Tag
+from causerie.publishing.exceptions import CommentNotFound, PostNotFound
+from causerie.publishing.models import Comment, Post, PostRevision
+
+THREAD_LEVELS = 6  # levels shown on one page before "continuer ce fil"
+FEED_ORDERS = {
+    "recent": ("-published_at",),
+    "active": ("-last_activity_at",),
+}
+
+
+def _listed_posts() -> QuerySet[Post]:
+    return (
+        Post.objects.filter(deleted_at__isnull=True)
+        .select_related("author", "community")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+    )
+
+
+def community_feed(
+    *,
+    community: Community,
+    order: str = "recent",
+    page: int | str = 1,
+    per_page: int = 20,
+) -> Page:
+    """Billets of one community, pinned first, then newest or most active."""
+    ordering = FEED_ORDERS.get(order, FEED_ORDERS["recent"])
+    posts = (
+        _listed_posts()
+        .filter(community=community)
+        .order_by(F("pinned_at").desc(nulls_last=True), *ordering, "-pk")
+    )
+    return Paginator(posts, per_page).get_page(page)
+
+
+def recent_posts(*, viewer=None, limit: int = 15) -> list[Post]:
+    return list(
+        _listed_posts()
+        .filter(community__suspended_at__isnull=True)
+        .order_by("-published_at")[:limit]
+    )
+
+
+def recent_comments(*, limit: int = 8) -> list[Comment]:
+    return list(
+        Comment.objects.filter(
+            deleted_at__isnull=True,
+            post__deleted_at__isnull=True,
+            post__community__suspended_at__isnull=True,
+        )
+        .select_related("author", "post__community")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def post_for_page(*, community: Community, post_id: int) -> Post:
+    post = (
+        Post.objects.filter(community=community, pk=post_id)
+        .select_related("author", "community")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+        .first()
+    )
+    if post is None:
+        raise PostNotFound()
+    post.community = community
+    return post
+
+
+def comment_for_page(*, post: Post, comment_id: int) -> Comment:
+    comment = (
+        Comment.objects.filter(post=post, pk=comment_id)
+        .select_related("author")
+        .first()
+    )
+    if comment is None:
+        raise CommentNotFound()
+    comment.post = post
+    return comment
+
+
+def related_posts(*, post: Post, limit: int = 5) -> list[Post]:
+    """Billets of the same community sharing the most tags with this one."""
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    if not tag_ids:
+        return []
+    return list(
+        Post.objects.filter(
+            community_id=post.community_id, deleted_at__isnull=True, tags__in=tag_ids
+        )
+        .exclude(pk=post.pk)
+        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
+        .select_related("community")
+        .order_by("-shared", "-published_at")[:limit]
+    )
+
+
+def member_posts(*, member, limit: int = 10) -> list[Post]:
+    return list(_listed_posts().filter(author=member).order_by("-published_at")[:limit])
+
+
+def member_comments(*, member, limit: int = 10) -> list[Comment]:
+    return list(
+        Comment.objects.filter(
+            author=member, deleted_at__isnull=True, post__deleted_at__isnull=True
+        )
+        .select_related("post__community")
+        .order_by("-created_at")[:limit]
+    )
+
+
+@dataclass
+class ThreadItem:
+    """One comment in display order, with what the template needs to nest it."""
+
+    comment: Comment
+    level: int
+    has_children: bool = False
+    closes: range = range(0)
+    hidden_replies: int = 0
+    children: list = field(default_factory=list, repr=False)
+
+
+def comment_thread(
+    *,
+    post: Post,
+    root: Comment | None = None,
+    newest_first: bool = False,
+    max_levels: int = THREAD_LEVELS,
+) -> list[ThreadItem]:
+    """The whole thread in one query, flattened depth-first for rendering.
+
+    Comments deeper than `max_levels` below the root are not listed; the last
+    listed level carries `hidden_replies` so the page can offer "continuer ce fil".
+    """
+    comments = list(
+        Comment.objects.filter(post=post)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    by_parent: dict[int | None, list[Comment]] = {}
+    for comment in comments:
+        comment.post = post
+        by_parent.setdefault(comment.parent_id, []).append(comment)
+    if newest_first:
+        for siblings in by_parent.values():
+            siblings.reverse()
+    descendants_count: dict[int, int] = {}
+
+    def count(comment_id: int) -> int:
+        if comment_id not in descendants_count:
+            descendants_count[comment_id] = sum(
+                1 + count(child.pk) for child in by_parent.get(comment_id, [])
+            )
+        return descendants_count[comment_id]
+
+    items: list[ThreadItem] = []
+    starts = [root] if root is not None else by_parent.get(None, [])
+    # Iterative depth-first walk: threads can be deeper than Python's recursion limit.
+    stack: list[tuple[Comment, int]] = [(comment, 0) for comment in reversed(starts)]
+    while stack:
+        comment, level = stack.pop()
+        children = by_parent.get(comment.pk, [])
+        item = ThreadItem(comment=comment, level=level)
+        if children and level + 1 < max_levels:
+            item.has_children = True
+            stack.extend((child, level + 1) for child in reversed(children))
+        elif children:
+            item.hidden_replies = sum(1 + count(child.pk) for child in children)
+        items.append(item)
+    # How many nested lists close after each item: the drop in level to the next one.
+    for index, item in enumerate(items):
+        next_level = items[index + 1].level if index + 1 < len(items) else 0
+        if not item.has_children:
+            item.closes = range(item.level - next_level)
+    return items
+
+
+def comment_ancestors(*, comment: Comment) -> list[Comment]:
+    """Parents of a comment, root first (for the "continuer ce fil" page)."""
+    comments = {
+        c.pk: c
+        for c in Comment.objects.filter(post_id=comment.post_id)
+        .select_related("author")
+        .only(
+            "pk",
+            "parent_id",
+            "author__handle",
+            "author__display_name",
+            "body_html",
+            "deleted_at",
+            "created_at",
+            "depth",
+        )
+    }
+    chain = []
+    parent_id = comment.parent_id
+    while parent_id is not None and parent_id in comments:
+        chain.append(comments[parent_id])
+        parent_id = comments[parent_id].parent_id
+    return list(reversed(chain))
+
+
+def post_revisions(*, post: Post) -> list[dict]:
+    """Every revision, newest first, each with a diff against the one before."""
+    revisions = list(PostRevision.objects.filter(post=post).select_related("editor"))
+    entries = []
+    previous = None
+    for revision in revisions:
+        entries.append(
+            {
+                "revision": revision,
+                "title_changed": previous is not None
+                and previous.title != revision.title,
+                "intent_changed": previous is not None
+                and previous.intent != revision.intent,
+                "tags_changed": previous is not None
+                and previous.tag_names != revision.tag_names,
+                "previous": previous,
+                "diff": text_diff(previous.body if previous else "", revision.body)
+                if previous
+                else None,
+            }
+        )
+        previous = revision
+    return list(reversed(entries))
+
+
+def comment_revisions(*, comment: Comment) -> list[dict]:
+    revisions = list(comment.revisions.select_related("editor"))
+    entries = []
+    previous = None
+    for revision in revisions:
+        entries.append(
+            {
+                "revision": revision,
+                "diff": text_diff(previous.body, revision.body) if previous else None,
+            }
+        )
+        previous = revision
+    return list(reversed(entries))
+
+
+def text_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """A line diff as (kind, line) pairs: kind is "same", "added" or "removed"."""
+    old_lines, new_lines = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    lines: list[tuple[str, str]] = []
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            lines.extend(("same", line) for line in old_lines[old_start:old_end])
+            continue
+        lines.extend(("removed", line) for line in old_lines[old_start:old_end])
+        lines.extend(("added", line) for line in new_lines[new_start:new_end])
+    return lines
+
+
+def age_in_years(*, post: Post) -> int:
+    return (timezone.now() - post.published_at).days // 365
+
+
+def is_old(*, post: Post) -> bool:
+    return (timezone.now() - post.published_at).days >= post.community.old_content_days

@@ -1,0 +1,287 @@
+"""Writes on billets and comments. Markdown is rendered here, once, at write time."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from causerie.accounts import selectors as account_selectors
+from causerie.accounts.models import User
+from causerie.communities import permissions as community_permissions
+from causerie.communities import selectors as community_selectors
+from causerie.communities import services as community_services
+from causerie.communities.exceptions import (
+    CommunitySuspended,
+    NotAMember,
+    NotAModerator,
+)
+from causerie.communities.models import Community, Tag
+from causerie.core.events import emit
+from causerie.core.markdown import extract_mentions, render_markdown
+from causerie.publishing import permissions
+from causerie.publishing.events import (
+    CommentEdited,
+    CommentPosted,
+    PostEdited,
+    PostPublished,
+)
+from causerie.publishing.exceptions import (
+    CommentDeleted,
+    EmptyText,
+    NotTheAuthor,
+    PostDeleted,
+    ReplyToAnotherPost,
+    TagNotInCommunity,
+)
+from causerie.publishing.models import Comment, CommentRevision, Post, PostRevision
+
+
+def render_body(text: str) -> str:
+    """Markdown to safe HTML, with @mentions of existing members linked."""
+    handles = account_selectors.existing_handles(handles=extract_mentions(text))
+    return render_markdown(text, mention_handles=handles)
+
+
+def publish_post(
+    *,
+    actor: User,
+    community: Community,
+    title: str,
+    body: str,
+    intent: str,
+    tags: Iterable[Tag] = (),
+    published_at=None,
+) -> Post:
+    """Publish a billet in a community the actor belongs to. Records revision 1,
+    emits PostPublished. `published_at` is for importers and the demo only."""
+    _require_member(actor, community)
+    tags = list(tags)
+    _check_tags(tags, community)
+    if not body.strip() or not title.strip():
+        raise EmptyText(field="body" if title.strip() else "title")
+    now = published_at or timezone.now()
+    post = Post(
+        community=community,
+        author=actor,
+        title=title.strip(),
+        body=body,
+        body_html=render_body(body),
+        intent=intent,
+        published_at=now,
+        last_activity_at=now,
+    )
+    post.full_clean(exclude=["tags"])
+    with transaction.atomic():
+        post.save()
+        post.tags.set(tags)
+        PostRevision.objects.create(
+            post=post,
+            number=1,
+            editor=actor,
+            title=post.title,
+            body=body,
+            intent=intent,
+            tag_names=sorted(tag.name for tag in tags),
+        )
+        Community.objects.filter(pk=community.pk).update(
+            post_count=F("post_count") + 1, last_activity_at=timezone.now()
+        )
+        emit(PostPublished(post_id=post.pk))
+    return post
+
+
+def edit_post(
+    *,
+    actor: User,
+    post: Post,
+    title: str,
+    body: str,
+    intent: str,
+    tags: Iterable[Tag] = (),
+) -> Post:
+    """The author changes a billet. Every change is kept as a public revision;
+    an unchanged submission records nothing. Emits PostEdited."""
+    community = post.community
+    if post.is_deleted:
+        raise PostDeleted()
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if not permissions.can_edit_post(actor, post):
+        raise NotTheAuthor()
+    tags = list(tags)
+    _check_tags(tags, community)
+    if not body.strip() or not title.strip():
+        raise EmptyText(field="body" if title.strip() else "title")
+    tag_names = sorted(tag.name for tag in tags)
+    current = {tag.name for tag in post.tags.all()}
+    if (title.strip(), body, intent, set(tag_names)) == (
+        post.title,
+        post.body,
+        post.intent,
+        current,
+    ):
+        return post
+    with transaction.atomic():
+        post = (
+            Post.objects.select_for_update().select_related("community").get(pk=post.pk)
+        )
+        post.title, post.body, post.intent = title.strip(), body, intent
+        post.body_html = render_body(body)
+        post.edited_at = timezone.now()
+        post.revision_count = F("revision_count") + 1
+        post.full_clean(exclude=["tags", "revision_count"])
+        post.save()
+        post.refresh_from_db(fields=["revision_count"])
+        post.tags.set(tags)
+        PostRevision.objects.create(
+            post=post,
+            number=post.revision_count,
+            editor=actor,
+            title=post.title,
+            body=body,
+            intent=intent,
+            tag_names=tag_names,
+        )
+        emit(PostEdited(post_id=post.pk))
+    return post
+
+
+@transaction.atomic
+def delete_post(*, actor: User, post: Post) -> Post:
+    """Soft delete by the author: a tombstone keeps the discussion in place;
+    the text and revisions stay visible to moderators only."""
+    if post.is_deleted:
+        return post
+    if not permissions.can_delete_post(actor, post):
+        raise NotTheAuthor()
+    post.deleted_at = timezone.now()
+    post.pinned_at = None
+    post.save(update_fields=["deleted_at", "pinned_at"])
+    Community.objects.filter(pk=post.community_id).update(
+        post_count=F("post_count") - 1
+    )
+    return post
+
+
+@transaction.atomic
+def pin_post(*, actor: User, post: Post, pinned: bool) -> Post:
+    """Moderators pin billets to the top of the community page, or unpin them."""
+    community = post.community
+    is_moderator = (
+        actor.is_authenticated
+        and actor.pk in community_selectors.moderator_ids(community=community)
+    )
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if not community_permissions.can_moderate(
+        actor, community, is_moderator=is_moderator
+    ):
+        raise NotAModerator()
+    if post.is_deleted:
+        raise PostDeleted()
+    post.pinned_at = timezone.now() if pinned else None
+    post.save(update_fields=["pinned_at"])
+    return post
+
+
+def post_comment(
+    *,
+    actor: User,
+    post: Post,
+    body: str,
+    parent: Comment | None = None,
+    posted_at=None,
+) -> Comment:
+    """Reply to a billet or to one of its comments, at any depth. Emits
+    CommentPosted (notifications for the replied-to author and mentions)."""
+    community = post.community
+    _require_member(actor, community)
+    if post.is_deleted:
+        raise PostDeleted()
+    if parent is not None:
+        if parent.post_id != post.pk:
+            raise ReplyToAnotherPost()
+        if parent.is_deleted:
+            raise CommentDeleted()
+    if not body.strip():
+        raise EmptyText(field="body")
+    now = posted_at or timezone.now()
+    comment = Comment(
+        post=post,
+        parent=parent,
+        author=actor,
+        depth=parent.depth + 1 if parent else 0,
+        body=body,
+        body_html=render_body(body),
+    )
+    comment.full_clean(exclude=["post", "parent", "author"])
+    with transaction.atomic():
+        comment.save()
+        if posted_at:
+            Comment.objects.filter(pk=comment.pk).update(created_at=now)
+            comment.created_at = now
+        CommentRevision.objects.create(
+            comment=comment, number=1, editor=actor, body=body
+        )
+        Post.objects.filter(pk=post.pk).update(
+            comment_count=F("comment_count") + 1,
+            last_activity_at=now,
+        )
+        community_services.touch_activity(community_id=community.pk)
+        emit(CommentPosted(comment_id=comment.pk))
+    return comment
+
+
+def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
+    """The author changes a comment; the history is kept and the comment shows
+    a "modifié" marker. Emits CommentEdited."""
+    community = comment.post.community
+    if comment.is_deleted:
+        raise CommentDeleted()
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if not permissions.can_edit_comment(actor, comment, community):
+        raise NotTheAuthor()
+    if not body.strip():
+        raise EmptyText(field="body")
+    if body == comment.body:
+        return comment
+    with transaction.atomic():
+        comment.body = body
+        comment.body_html = render_body(body)
+        comment.edited_at = timezone.now()
+        comment.revision_count = F("revision_count") + 1
+        comment.full_clean(exclude=["post", "parent", "author", "revision_count"])
+        comment.save()
+        comment.refresh_from_db(fields=["revision_count"])
+        CommentRevision.objects.create(
+            comment=comment, number=comment.revision_count, editor=actor, body=body
+        )
+        emit(CommentEdited(comment_id=comment.pk))
+    return comment
+
+
+@transaction.atomic
+def delete_comment(*, actor: User, comment: Comment) -> Comment:
+    """Soft delete by the author; replies keep their place under a tombstone."""
+    if comment.is_deleted:
+        return comment
+    if not permissions.can_delete_comment(actor, comment, comment.post.community):
+        raise NotTheAuthor()
+    comment.deleted_at = timezone.now()
+    comment.save(update_fields=["deleted_at"])
+    return comment
+
+
+def _require_member(actor: User, community: Community) -> None:
+    if community.is_suspended:
+        raise CommunitySuspended()
+    is_member = community_selectors.is_member(member=actor, community=community)
+    if not community_permissions.can_post_in(actor, community, is_member=is_member):
+        raise NotAMember()
+
+
+def _check_tags(tags: list[Tag], community: Community) -> None:
+    if any(tag.community_id != community.pk for tag in tags):
+        raise TagNotInCommunity(field="tags")

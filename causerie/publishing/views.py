@@ -1,0 +1,290 @@
+"""Billet and comment pages: thin views over services and selectors."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from causerie.accounts import selectors as account_selectors
+from causerie.communities import selectors as community_selectors
+from causerie.core.exceptions import DomainError
+from causerie.core.forms import attach_error
+from causerie.core.views import handles_domain_errors
+from causerie.publishing import permissions, selectors, services
+from causerie.publishing.forms import CommentForm, PostForm
+
+
+def _context(request, slug, post_id=None):
+    community = community_selectors.community_by_slug(slug=slug)
+    context = {
+        "community": community,
+        **community_selectors.viewer_roles(viewer=request.user, community=community),
+    }
+    if post_id is not None:
+        context["post"] = selectors.post_for_page(community=community, post_id=post_id)
+    return context
+
+
+def _refusable(form, error):
+    """Attach a refusal that concerns the input to the form; re-raise the others."""
+    if isinstance(error, DomainError) and error.status not in (400, 409):
+        raise error
+    attach_error(form, error)
+
+
+@login_required
+@handles_domain_errors
+def post_create(request, slug):
+    context = _context(request, slug)
+    community = context["community"]
+    form = PostForm(request.POST or None, community=community)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = services.render_body(form.cleaned_data["body"])
+        else:
+            try:
+                post = services.publish_post(
+                    actor=request.user, community=community, **form.cleaned_data
+                )
+            except (DomainError, ValidationError) as error:
+                _refusable(form, error)
+            else:
+                messages.success(request, _("Your billet is published."))
+                return redirect(post)
+    return render(
+        request,
+        "publishing/post_form.html",
+        {**context, "form": form, "preview": preview, "creating": True},
+    )
+
+
+@handles_domain_errors
+def post_detail(request, slug, post_id):
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    newest_first = request.GET.get("tri") == "recent"
+    thread = selectors.comment_thread(post=post, newest_first=newest_first)
+    return render(
+        request,
+        "publishing/post_detail.html",
+        {
+            **context,
+            "thread": thread,
+            "newest_first": newest_first,
+            "comment_form": CommentForm(),
+            "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
+            "related": selectors.related_posts(post=post)
+            if not post.is_deleted
+            else [],
+            "is_old": selectors.is_old(post=post),
+            "age_years": selectors.age_in_years(post=post),
+            "can_edit": permissions.can_edit_post(request.user, post),
+            "can_see_deleted": permissions.can_see_deleted_text(
+                request.user, is_moderator=context["is_moderator"]
+            ),
+        },
+    )
+
+
+@login_required
+@handles_domain_errors
+def post_edit(request, slug, post_id):
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    if not permissions.can_edit_post(request.user, post):
+        raise Http404
+    initial = {
+        "title": post.title,
+        "body": post.body,
+        "intent": post.intent,
+        "tags": list(post.tags.all()),
+    }
+    form = PostForm(request.POST or None, initial=initial, community=post.community)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = services.render_body(form.cleaned_data["body"])
+        else:
+            try:
+                services.edit_post(actor=request.user, post=post, **form.cleaned_data)
+            except (DomainError, ValidationError) as error:
+                _refusable(form, error)
+            else:
+                messages.success(request, _("Your changes are published."))
+                return redirect(post)
+    return render(
+        request,
+        "publishing/post_form.html",
+        {**context, "form": form, "preview": preview},
+    )
+
+
+@login_required
+@handles_domain_errors
+def post_delete(request, slug, post_id):
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    if not permissions.can_delete_post(request.user, post):
+        raise Http404
+    if request.method == "POST":
+        services.delete_post(actor=request.user, post=post)
+        messages.success(request, _("Your billet is deleted."))
+        return redirect(post.community)
+    return render(request, "publishing/post_confirm_delete.html", context)
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def post_pin(request, slug, post_id):
+    context = _context(request, slug, post_id)
+    pinned = request.POST.get("pinned") == "1"
+    services.pin_post(actor=request.user, post=context["post"], pinned=pinned)
+    messages.success(request, _("Billet pinned.") if pinned else _("Billet unpinned."))
+    return redirect(context["post"])
+
+
+@handles_domain_errors
+def post_history(request, slug, post_id):
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    if post.is_deleted and not permissions.can_see_deleted_text(
+        request.user, is_moderator=context["is_moderator"]
+    ):
+        raise Http404
+    return render(
+        request,
+        "publishing/post_history.html",
+        {**context, "entries": selectors.post_revisions(post=post)},
+    )
+
+
+@login_required
+@handles_domain_errors
+def comment_create(request, slug, post_id):
+    """Reply to the billet, or to a comment when `parent` is given."""
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    parent = None
+    parent_id = request.POST.get("parent") or request.GET.get("parent")
+    if parent_id and str(parent_id).isdigit():
+        parent = selectors.comment_for_page(post=post, comment_id=int(parent_id))
+    form = CommentForm(
+        request.POST or None, initial={"parent": parent.pk if parent else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.post_comment(
+                actor=request.user,
+                post=post,
+                parent=parent,
+                body=form.cleaned_data["body"],
+            )
+        except (DomainError, ValidationError) as error:
+            _refusable(form, error)
+        else:
+            messages.success(request, _("Your comment is published."))
+            return redirect(_comment_location(post, comment))
+    return render(
+        request,
+        "publishing/comment_form.html",
+        {**context, "form": form, "parent": parent},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _comment_location(post, comment):
+    """Where a comment can be seen: the billet page, or a deeper thread page
+    when the billet page stops showing levels before it."""
+    if comment.depth < selectors.THREAD_LEVELS:
+        return f"{post.get_absolute_url()}#c{comment.pk}"
+    return f"{post.get_absolute_url()}commentaires/{comment.parent_id}/#c{comment.pk}"
+
+
+@handles_domain_errors
+def comment_detail(request, slug, post_id, comment_id):
+    """A thread rooted at one comment: its permalink and "continuer ce fil"."""
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    comment = selectors.comment_for_page(post=post, comment_id=comment_id)
+    return render(
+        request,
+        "publishing/comment_detail.html",
+        {
+            **context,
+            "comment": comment,
+            "ancestors": selectors.comment_ancestors(comment=comment),
+            "thread": selectors.comment_thread(post=post, root=comment),
+            "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
+            "comment_form": CommentForm(),
+            "can_see_deleted": permissions.can_see_deleted_text(
+                request.user, is_moderator=context["is_moderator"]
+            ),
+        },
+    )
+
+
+@login_required
+@handles_domain_errors
+def comment_edit(request, slug, post_id, comment_id):
+    context = _context(request, slug, post_id)
+    comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
+    if not permissions.can_edit_comment(request.user, comment, context["community"]):
+        raise Http404
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_comment(
+                actor=request.user, comment=comment, body=form.cleaned_data["body"]
+            )
+        except (DomainError, ValidationError) as error:
+            _refusable(form, error)
+        else:
+            messages.success(request, _("Your changes are published."))
+            return redirect(_comment_location(context["post"], comment))
+    return render(
+        request,
+        "publishing/comment_edit.html",
+        {**context, "form": form, "comment": comment},
+    )
+
+
+@login_required
+@handles_domain_errors
+def comment_delete(request, slug, post_id, comment_id):
+    context = _context(request, slug, post_id)
+    comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
+    if not permissions.can_delete_comment(request.user, comment, context["community"]):
+        raise Http404
+    if request.method == "POST":
+        services.delete_comment(actor=request.user, comment=comment)
+        messages.success(request, _("Your comment is deleted."))
+        return redirect(_comment_location(context["post"], comment))
+    return render(
+        request,
+        "publishing/comment_confirm_delete.html",
+        {**context, "comment": comment},
+    )
+
+
+@handles_domain_errors
+def comment_history(request, slug, post_id, comment_id):
+    context = _context(request, slug, post_id)
+    comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
+    if comment.is_deleted and not permissions.can_see_deleted_text(
+        request.user, is_moderator=context["is_moderator"]
+    ):
+        raise Http404
+    return render(
+        request,
+        "publishing/comment_history.html",
+        {
+            **context,
+            "comment": comment,
+            "entries": selectors.comment_revisions(comment=comment),
+        },
+    )

@@ -1,0 +1,21 @@
+"""Root URLs."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from causerie.core import views as core_views
+
+handler400 = "causerie.core.views.bad_request"
+handler403 = "causerie.core.views.permission_denied"
+handler404 = "causerie.core.views.page_not_found"
+handler500 = "causerie.core.views.server_error"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("compte/", include("allauth.urls")),
+    path("notifications/", include("causerie.notifications.urls")),
+    path("", include("causerie.accounts.urls")),
+    path("", include("causerie.communities.urls")),
+    path("c/<slug:slug>/", include("causerie.publishing.urls")),
+]
