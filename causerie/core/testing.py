@@ -1,0 +1,70 @@
+"""Builders for tests and benchmarks: real rows made through the real services."""
+
+from allauth.account.models import EmailAddress
+
+from causerie.accounts.models import User
+from causerie.communities import services as community_services
+from causerie.communities.models import Community
+from causerie.publishing import services as publishing_services
+from causerie.publishing.models import Comment, Intent, Post
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_member(handle: str, *, password: str = PASSWORD, **fields) -> User:
+    """A member with a verified email address, able to log in."""
+    member = User.objects.create_user(
+        handle, f"{handle}@example.org", password, display_name=handle.title(), **fields
+    )
+    EmailAddress.objects.create(
+        user=member, email=member.email, verified=True, primary=True
+    )
+    return member
+
+
+def make_community(
+    *, founder: User, slug: str = "brassage", name: str = "Brassage", tags=()
+) -> Community:
+    community = community_services.found_community(
+        actor=founder,
+        name=name,
+        slug=slug,
+        description="Une communauté **de test**.",
+        language="fr",
+    )
+    for tag in tags:
+        community_services.create_tag(
+            actor=founder, community=community, name=tag, description=""
+        )
+    return community
+
+
+def make_post(
+    *,
+    community: Community,
+    author: User,
+    title: str = "Premier billet",
+    body: str = "Bonjour *tout le monde*.",
+    intent: str = Intent.INFORMATION,
+    tags=(),
+    **extra,
+) -> Post:
+    community_services.join_community(actor=author, community=community)
+    return publishing_services.publish_post(
+        actor=author,
+        community=community,
+        title=title,
+        body=body,
+        intent=intent,
+        tags=tags,
+        **extra,
+    )
+
+
+def make_comment(
+    *, post: Post, author: User, body: str = "Merci !", parent: Comment | None = None
+) -> Comment:
+    community_services.join_community(actor=author, community=post.community)
+    return publishing_services.post_comment(
+        actor=author, post=post, parent=parent, body=body
+    )
