@@ -16,6 +16,8 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
-ACCOUNT_RATE_LIMITS = {}
+# Throttling is tested explicitly (override_settings); elsewhere it would make
+# tests that log in often depend on their order.
+ACCOUNT_RATE_LIMITS = False
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
