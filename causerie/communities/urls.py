@@ -15,6 +15,11 @@ urlpatterns = [
     path("c/<slug:slug>/modifier/", views.community_edit, name="edit"),
     path("c/<slug:slug>/etiquettes/", views.tag_list, name="tags"),
     path(
+        "c/<slug:slug>/etiquettes/<int:tag_id>/modifier/",
+        views.tag_edit,
+        name="tag-edit",
+    ),
+    path(
         "c/<slug:slug>/etiquettes/<int:tag_id>/supprimer/",
         views.tag_delete,
         name="tag-delete",

@@ -168,6 +168,33 @@ def tag_list(request, slug):
 
 
 @login_required
+@handles_domain_errors
+def tag_edit(request, slug, tag_id):
+    community = selectors.community_by_slug(slug=slug)
+    tag = selectors.tag_in(community=community, tag_id=tag_id)
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    if not roles["is_moderator"]:
+        raise NotAModerator()
+    initial = {"name": tag.name, "description": tag.description}
+    form = TagForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_tag(actor=request.user, tag=tag, **form.cleaned_data)
+        except DomainError as error:
+            if error.status not in (400, 409):
+                raise
+            attach_error(form, error)
+        else:
+            messages.success(request, _("Tag saved."))
+            return redirect("communities:tags", slug=community.slug)
+    return render(
+        request,
+        "communities/tag_edit.html",
+        {"community": community, "tag": tag, "form": form, **roles},
+    )
+
+
+@login_required
 @require_POST
 @handles_domain_errors
 def tag_delete(request, slug, tag_id):

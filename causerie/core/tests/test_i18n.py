@@ -1,0 +1,113 @@
+"""Key pages speak one language at a time: French by default, English when chosen."""
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from causerie.core.testing import make_comment, make_community, make_member, make_post
+
+PLACEHOLDER = re.compile(r"%\(\w+\)s|%s|\{|<|\n")
+
+
+def _catalogue() -> list[tuple[str, str]]:
+    """(English, French) UI strings of two words or more, without placeholders."""
+    po = Path(settings.BASE_DIR, "locale/fr/LC_MESSAGES/django.po").read_text()
+    pairs = []
+    for block in po.split("\n\n"):
+        msgid = re.search(r'^msgid "(.*)"$', block, re.M)
+        msgstr = re.search(r'^msgstr "(.*)"$', block, re.M)
+        if not msgid or not msgstr or "msgctxt" in block or "#~" in block:
+            continue
+        english, french = msgid.group(1), msgstr.group(1)
+        if (
+            english
+            and french
+            and english != french
+            and " " in english
+            and " " in french
+            and not PLACEHOLDER.search(english + french)
+        ):
+            pairs.append((english.replace('\\"', '"'), french.replace('\\"', '"')))
+    return pairs
+
+
+def _visible_text(response) -> str:
+    body = response.content.decode()
+    body = re.sub(r"<(script|style|template)\b.*?</\1>", " ", body, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture
+def pages(db):
+    founder = make_member("xavier")
+    reader = make_member("yolande")
+    community = make_community(founder=founder, slug="zeta", name="Zeta", tags=["qqq"])
+    post = make_post(community=community, author=founder, title="Zzz", body="Qqq")
+    comment = make_comment(post=post, author=reader, body="Www @xavier")
+    make_comment(post=post, author=founder, body="Vvv", parent=comment)
+    return {
+        "member": founder,
+        "urls": [
+            "/",
+            "/communautes/",
+            community.get_absolute_url(),
+            f"{community.get_absolute_url()}membres/",
+            post.get_absolute_url(),
+            f"{post.get_absolute_url()}historique/",
+            f"{post.get_absolute_url()}commentaires/{comment.pk}/",
+            "/@yolande/",
+            "/compte/signup/",
+            "/compte/login/",
+            "/compte/password/reset/",
+        ],
+        "member_urls": [
+            "/notifications/",
+            f"{community.get_absolute_url()}ecrire/",
+            f"{community.get_absolute_url()}etiquettes/",
+            "/compte/profil/",
+            "/compte/email/",
+            "/compte/password/change/",
+            post.get_absolute_url(),
+        ],
+    }
+
+
+def _leftovers(client, urls, strings) -> dict[str, list[str]]:
+    found = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = _visible_text(response)
+        missing = [string for string in strings if string in text]
+        if missing:
+            found[url] = missing
+    return found
+
+
+def test_key_pages_show_no_english_ui_string_when_in_french(client, pages):
+    english = [english for english, _ in _catalogue()]
+    assert _leftovers(client, pages["urls"], english) == {}
+    client.force_login(pages["member"])
+    assert _leftovers(client, pages["member_urls"], english) == {}
+
+
+def test_key_pages_show_no_french_ui_string_when_english_is_chosen(client, pages):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    french = [french for _, french in _catalogue()]
+    assert _leftovers(client, pages["urls"], french) == {}
+    client.force_login(pages["member"])
+    assert _leftovers(client, pages["member_urls"], french) == {}
+
+
+def test_french_is_the_default_language_whatever_the_browser_asks(client, pages):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "fr"
+    assert '<html lang="fr">' in response.content.decode()
+
+
+def test_catalogue_has_enough_strings_for_the_checks_to_mean_something():
+    assert len(_catalogue()) > 100
