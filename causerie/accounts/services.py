@@ -6,6 +6,7 @@ from causerie.accounts import permissions
 from causerie.accounts.exceptions import CannotMuteYourself, MemberNotFound
 from causerie.accounts.models import Mute, User
 from causerie.core.exceptions import NotAllowed
+from causerie.core.validation import validate_model
 
 MAX_PROFILE_LINKS = 5
 
@@ -20,7 +21,7 @@ def update_profile(
     member.display_name = display_name
     member.bio = bio
     member.links = links[:MAX_PROFILE_LINKS]
-    member.full_clean(exclude=["password"])
+    validate_model(member, exclude=["password"])
     member.save(update_fields=["display_name", "bio", "links"])
     return member
 
@@ -28,7 +29,7 @@ def update_profile(
 def set_language(*, actor: User, language: str) -> User:
     """Remember the member's interface language."""
     actor.language = language
-    actor.full_clean(exclude=["password"])
+    validate_model(actor, exclude=["password"])
     actor.save(update_fields=["language"])
     return actor
 
@@ -59,6 +60,6 @@ def create_imported_member(
     until the account is claimed."""
     member = User(handle=handle, display_name=display_name, bio=bio, email=None)
     member.set_unusable_password()
-    member.full_clean(exclude=["password"])
+    validate_model(member, exclude=["password"])
     member.save()
     return member

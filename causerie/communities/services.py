@@ -19,6 +19,7 @@ from causerie.communities.models import Community, Membership, Tag
 from causerie.core.events import emit
 from causerie.core.exceptions import NotAllowed
 from causerie.core.markdown import render_markdown
+from causerie.core.validation import validate_model
 from causerie.governance import services as governance_services
 
 
@@ -39,7 +40,7 @@ def found_community(
         language=language,
         founder=actor,
     )
-    community.full_clean(exclude=["slug"] if not slug else None, validate_unique=False)
+    validate_model(community, validate_unique=False)
     try:
         with transaction.atomic():
             community.save()
@@ -65,7 +66,7 @@ def update_community(
     community.description = description
     community.description_html = render_markdown(description)
     community.language = language
-    community.full_clean()
+    validate_model(community)
     community.save(
         update_fields=["name", "description", "description_html", "language"]
     )
@@ -121,7 +122,7 @@ def create_tag(
     tag = Tag(
         community=community, name=name.strip(), slug=slug, description=description
     )
-    tag.full_clean(validate_unique=False)
+    validate_model(tag, validate_unique=False)
     try:
         with transaction.atomic():
             tag.save()
@@ -136,7 +137,7 @@ def update_tag(*, actor: User, tag: Tag, name: str, description: str) -> Tag:
     if not slug:
         raise InvalidTagName(field="name")
     tag.name, tag.slug, tag.description = name.strip(), slug, description
-    tag.full_clean(validate_unique=False)
+    validate_model(tag, validate_unique=False)
     try:
         with transaction.atomic():
             tag.save()

@@ -19,6 +19,7 @@ from causerie.communities.exceptions import (
 from causerie.communities.models import Community, Tag
 from causerie.core.events import emit
 from causerie.core.markdown import extract_mentions, render_markdown
+from causerie.core.validation import validate_model
 from causerie.publishing import permissions
 from causerie.publishing.events import (
     CommentEdited,
@@ -71,7 +72,7 @@ def publish_post(
         published_at=now,
         last_activity_at=now,
     )
-    post.full_clean(exclude=["tags"])
+    validate_model(post, exclude=["tags"])
     with transaction.atomic():
         post.save()
         post.tags.set(tags)
@@ -130,7 +131,7 @@ def edit_post(
         post.body_html = render_body(body)
         post.edited_at = timezone.now()
         post.revision_count = F("revision_count") + 1
-        post.full_clean(exclude=["tags", "revision_count"])
+        validate_model(post, exclude=["tags", "revision_count"])
         post.save()
         post.refresh_from_db(fields=["revision_count"])
         post.tags.set(tags)
@@ -215,7 +216,7 @@ def post_comment(
         body=body,
         body_html=render_body(body),
     )
-    comment.full_clean(exclude=["post", "parent", "author"])
+    validate_model(comment, exclude=["post", "parent", "author"])
     with transaction.atomic():
         comment.save()
         if posted_at:
@@ -252,7 +253,7 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
         comment.body_html = render_body(body)
         comment.edited_at = timezone.now()
         comment.revision_count = F("revision_count") + 1
-        comment.full_clean(exclude=["post", "parent", "author", "revision_count"])
+        validate_model(comment, exclude=["post", "parent", "author", "revision_count"])
         comment.save()
         comment.refresh_from_db(fields=["revision_count"])
         CommentRevision.objects.create(

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,9 +27,9 @@ def _context(request, slug, post_id=None):
     return context
 
 
-def _refusable(form, error):
+def _refusable(form, error: DomainError) -> None:
     """Attach a refusal that concerns the input to the form; re-raise the others."""
-    if isinstance(error, DomainError) and error.status not in (400, 409):
+    if error.status not in (400, 409):
         raise error
     attach_error(form, error)
 
@@ -50,7 +49,7 @@ def post_create(request, slug):
                 post = services.publish_post(
                     actor=request.user, community=community, **form.cleaned_data
                 )
-            except (DomainError, ValidationError) as error:
+            except DomainError as error:
                 _refusable(form, error)
             else:
                 messages.success(request, _("Your billet is published."))
@@ -111,7 +110,7 @@ def post_edit(request, slug, post_id):
         else:
             try:
                 services.edit_post(actor=request.user, post=post, **form.cleaned_data)
-            except (DomainError, ValidationError) as error:
+            except DomainError as error:
                 _refusable(form, error)
             else:
                 messages.success(request, _("Your changes are published."))
@@ -184,7 +183,7 @@ def comment_create(request, slug, post_id):
                 parent=parent,
                 body=form.cleaned_data["body"],
             )
-        except (DomainError, ValidationError) as error:
+        except DomainError as error:
             _refusable(form, error)
         else:
             messages.success(request, _("Your comment is published."))
@@ -241,7 +240,7 @@ def comment_edit(request, slug, post_id, comment_id):
             services.edit_comment(
                 actor=request.user, comment=comment, body=form.cleaned_data["body"]
             )
-        except (DomainError, ValidationError) as error:
+        except DomainError as error:
             _refusable(form, error)
         else:
             messages.success(request, _("Your changes are published."))

@@ -1,0 +1,24 @@
+"""Model validation for services: a refusal is a DomainError, like every other."""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+
+from causerie.core.exceptions import InvalidRequest
+
+
+def validate_model(instance: models.Model, **options) -> None:
+    """Run `full_clean`; raise InvalidRequest naming the first invalid field.
+
+    Forms catch the same problems earlier with friendlier wording; this keeps
+    callers without a form (tasks, importers, the API) from writing bad rows.
+    """
+    try:
+        instance.full_clean(**options)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            field, messages = next(iter(error.message_dict.items()))
+        else:
+            field, messages = NON_FIELD_ERRORS, error.messages
+        raise InvalidRequest(
+            messages[0], field=None if field == NON_FIELD_ERRORS else field
+        ) from error
