@@ -1,7 +1,8 @@
 """Reads on billets and comments, each bounded in queries whatever the size."""
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -118,16 +119,47 @@ def member_comments(*, member, limit: int = 10) -> list[Comment]:
     )
 
 
+@dataclass(slots=True)
+class ThreadAuthor:
+    pk: int
+    handle: str
+    display_name: str
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.handle
+
+
+@dataclass(slots=True)
+class ThreadComment:
+    """What a thread shows of a comment; built from one row, not a model instance
+    (model instances cost more to build than the whole thread costs to render)."""
+
+    pk: int
+    parent_id: int | None
+    author_id: int
+    depth: int
+    body_html: str
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    author: ThreadAuthor
+    post: Post
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
 @dataclass
 class ThreadItem:
-    """One comment in display order, with what the template needs to nest it."""
+    """One comment in display order, with what the page needs to nest it."""
 
-    comment: Comment
+    comment: ThreadComment
     level: int
     has_children: bool = False
     closes: range = range(0)
     hidden_replies: int = 0
-    children: list = field(default_factory=list, repr=False)
 
 
 def comment_thread(
@@ -142,31 +174,43 @@ def comment_thread(
     Comments deeper than `max_levels` below the root are not listed; the last
     listed level carries `hidden_replies` so the page can offer "continuer ce fil".
     """
-    comments = list(
+    rows = (
         Comment.objects.filter(post=post)
-        .select_related("author")
         .order_by("created_at", "pk")
-    )
-    by_parent: dict[int | None, list[Comment]] = {}
-    for comment in comments:
-        comment.post = post
+        .values_list(
+            "pk", "parent_id", "author_id", "depth", "body_html", "created_at",
+            "edited_at", "deleted_at", "author__handle", "author__display_name",
+        )
+    )  # fmt: skip
+    authors: dict[int, ThreadAuthor] = {}
+    by_parent: dict[int | None, list[ThreadComment]] = {}
+    by_id: dict[int, ThreadComment] = {}
+    for row in rows:
+        author = authors.get(row[2])
+        if author is None:
+            author = authors[row[2]] = ThreadAuthor(row[2], row[8], row[9])
+        comment = ThreadComment(*row[:8], author=author, post=post)
+        by_id[comment.pk] = comment
         by_parent.setdefault(comment.parent_id, []).append(comment)
     if newest_first:
         for siblings in by_parent.values():
             siblings.reverse()
-    descendants_count: dict[int, int] = {}
-
     def count(comment_id: int) -> int:
-        if comment_id not in descendants_count:
-            descendants_count[comment_id] = sum(
-                1 + count(child.pk) for child in by_parent.get(comment_id, [])
-            )
-        return descendants_count[comment_id]
+        # Iterative like the walk below; the subtrees counted never overlap.
+        total, pending = 0, [comment_id]
+        while pending:
+            children = by_parent.get(pending.pop(), [])
+            total += len(children)
+            pending.extend(child.pk for child in children)
+        return total
 
+    if root is not None:
+        starts = [by_id[root.pk]] if root.pk in by_id else []
+    else:
+        starts = by_parent.get(None, [])
     items: list[ThreadItem] = []
-    starts = [root] if root is not None else by_parent.get(None, [])
     # Iterative depth-first walk: threads can be deeper than Python's recursion limit.
-    stack: list[tuple[Comment, int]] = [(comment, 0) for comment in reversed(starts)]
+    stack = [(comment, 0) for comment in reversed(starts)]
     while stack:
         comment, level = stack.pop()
         children = by_parent.get(comment.pk, [])

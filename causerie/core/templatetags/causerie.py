@@ -1,9 +1,10 @@
 """Template helpers: relative localised dates, intent labels, pluralised counts."""
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import naturaltime
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
+
+from causerie.core.dates import exact, relative
 
 register = template.Library()
 
@@ -13,12 +14,11 @@ def reltime(value):
     """A <time> element: relative text for readers, the exact date on hover."""
     if not value:
         return ""
-    local = timezone.localtime(value)
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
-        local.isoformat(),
-        formats.date_format(local, "DATETIME_FORMAT"),
-        naturaltime(value),
+        timezone.localtime(value).isoformat(timespec="minutes"),
+        exact(value),
+        relative(value),
     )
 
 

@@ -1,0 +1,112 @@
+"""The comment thread as HTML, built in Python.
+
+A billet page can hold hundreds of comments; rendering them through template
+tags costs tens of milliseconds, a string join costs about one. The markup is
+the same a template would give, and every value is escaped here except
+`body_html`, which was sanitised when written.
+"""
+
+# Django's escaping without its lazy-string wrapper, which costs more than the page.
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import get_current_timezone
+from django.utils.timezone import now as current_time
+from django.utils.translation import get_language, gettext, ngettext
+
+from causerie.core.dates import exact, relative
+from causerie.publishing.selectors import ThreadItem
+
+
+def render_thread(
+    items: list[ThreadItem],
+    *,
+    post_url: str,
+    viewer_id: int | None,
+    muted_ids: set[int],
+    can_reply: bool,
+    can_see_deleted: bool,
+    can_change_own: bool,
+) -> SafeString:
+    labels = {
+        "permalink": escape(gettext("Link to this comment")),
+        "edited": escape(gettext("edited")),
+        "reply": escape(gettext("Reply")),
+        "edit": escape(gettext("Edit")),
+        "delete": escape(gettext("Delete")),
+        "deleted_by_author": escape(gettext("Deleted by its author")),
+        "deleted_text": escape(gettext("This comment was deleted by its author.")),
+        "moderator_view": escape(gettext("Deleted text (visible to moderators)")),
+    }
+    now = current_time()
+    language = get_language() or "fr"
+    zone = get_current_timezone()
+    parts = ['<ol class="thread">']
+    append = parts.append
+    for item in items:
+        comment = item.comment
+        url = f"{post_url}commentaires/{comment.pk}/"
+        muted = comment.author_id in muted_ids and not comment.deleted_at
+        append(f'<li id="c{comment.pk}">')
+        if muted:
+            summary = gettext("Message from @%(handle)s (muted by you): show") % {
+                "handle": comment.author.handle
+            }
+            append(f'<details class="muted-item"><summary>{escape(summary)}</summary>')
+        append('<article class="comment"><header class="comment-meta">')
+        if comment.deleted_at:
+            append(f'<span class="tombstone">{labels["deleted_by_author"]}</span>')
+        else:
+            author = comment.author
+            append(
+                f'<a class="author" href="/@{author.handle}/">{escape(author.name)}</a>'
+            )
+        created = comment.created_at
+        append(
+            f' <a href="{url}" title="{labels["permalink"]}"><time datetime="'
+            f'{created.isoformat(timespec="minutes")}" '
+            f'title="{escape(exact(created, language, zone))}">'
+            f"{escape(relative(created, now, language))}</time></a>"
+        )
+        if comment.edited_at and not comment.deleted_at:
+            append(f' <a href="{url}historique/">{labels["edited"]}</a>')
+        append("</header>")
+        if comment.deleted_at:
+            append(f'<p class="tombstone">{labels["deleted_text"]}</p>')
+            if can_see_deleted:
+                append(
+                    f"<details><summary>{labels['moderator_view']}</summary>"
+                    f'<div class="prose">{comment.body_html}</div></details>'
+                )
+        else:
+            append(f'<div class="prose">{comment.body_html}</div>')
+            append('<footer class="comment-actions">')
+            if can_reply:
+                append(
+                    f'<a href="{post_url}commenter/?parent={comment.pk}" '
+                    f'data-reply-to="{comment.pk}">{labels["reply"]}</a>'
+                )
+            if can_change_own and comment.author_id == viewer_id:
+                append(
+                    f' <a href="{url}modifier/">{labels["edit"]}</a>'
+                    f' <a href="{url}supprimer/">{labels["delete"]}</a>'
+                )
+            append("</footer>")
+        if item.hidden_replies:
+            label = ngettext(
+                "Continue this thread (%(count)s reply)",
+                "Continue this thread (%(count)s replies)",
+                item.hidden_replies,
+            ) % {"count": item.hidden_replies}
+            append(f'<a class="continue-thread" href="{url}">{escape(label)} →</a>')
+        append("</article>")
+        if muted:
+            append("</details>")
+        if item.has_children:
+            append('<ol class="replies">')
+        else:
+            append("</li>")
+            append("</ol></li>" * len(item.closes))
+    append("</ol>")
+    # Every value above is escaped, and body_html was sanitised when written.
+    return mark_safe("".join(parts))

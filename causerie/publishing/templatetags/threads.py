@@ -1,0 +1,22 @@
+"""`{% comment_thread %}`: the thread of the page, rendered by publishing.rendering."""
+
+from django import template
+
+from causerie.publishing.rendering import render_thread
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def comment_thread(context):
+    user = context["user"]
+    community = context["community"]
+    return render_thread(
+        context["thread"],
+        post_url=context["post_url"],
+        viewer_id=user.pk if user.is_authenticated else None,
+        muted_ids=context.get("muted_ids") or set(),
+        can_reply=bool(context.get("can_reply")) and not community.is_suspended,
+        can_see_deleted=bool(context.get("can_see_deleted")),
+        can_change_own=not community.is_suspended,
+    )
