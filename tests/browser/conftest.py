@@ -62,10 +62,12 @@ def dialogs():
 
 @pytest.fixture
 def new_context(new_context, dialogs):
-    """pytest-playwright's context factory, with every context watched for dialogs."""
+    """pytest-playwright's context factory: every context is watched for dialogs."""
 
     def _new_context(**kwargs):
         context = new_context(**kwargs)
+        # A missing element fails in seconds, not after Playwright's 30 s default.
+        context.set_default_timeout(10_000)
         dialogs.watch(context)
         return context
 
