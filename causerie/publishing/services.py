@@ -76,7 +76,7 @@ def publish_post(
     with transaction.atomic():
         post.save()
         post.tags.set(tags)
-        PostRevision.objects.create(
+        revision = PostRevision.objects.create(
             post=post,
             number=1,
             editor=actor,
@@ -85,6 +85,9 @@ def publish_post(
             intent=intent,
             tag_names=sorted(tag.name for tag in tags),
         )
+        if published_at:  # imported or demo content keeps its own date
+            Post.objects.filter(pk=post.pk).update(created_at=now)
+            PostRevision.objects.filter(pk=revision.pk).update(created_at=now)
         Community.objects.filter(pk=community.pk).update(
             post_count=F("post_count") + 1, last_activity_at=timezone.now()
         )
@@ -154,6 +157,8 @@ def delete_post(*, actor: User, post: Post) -> Post:
     the text and revisions stay visible to moderators only."""
     if post.is_deleted:
         return post
+    if post.community.is_suspended:
+        raise CommunitySuspended()
     if not permissions.can_delete_post(actor, post):
         raise NotTheAuthor()
     post.deleted_at = timezone.now()
@@ -222,9 +227,11 @@ def post_comment(
         if posted_at:
             Comment.objects.filter(pk=comment.pk).update(created_at=now)
             comment.created_at = now
-        CommentRevision.objects.create(
+        revision = CommentRevision.objects.create(
             comment=comment, number=1, editor=actor, body=body
         )
+        if posted_at:
+            CommentRevision.objects.filter(pk=revision.pk).update(created_at=now)
         Post.objects.filter(pk=post.pk).update(
             comment_count=F("comment_count") + 1,
             last_activity_at=now,
@@ -268,6 +275,8 @@ def delete_comment(*, actor: User, comment: Comment) -> Comment:
     """Soft delete by the author; replies keep their place under a tombstone."""
     if comment.is_deleted:
         return comment
+    if comment.post.community.is_suspended:
+        raise CommunitySuspended()
     if not permissions.can_delete_comment(actor, comment, comment.post.community):
         raise NotTheAuthor()
     comment.deleted_at = timezone.now()

@@ -35,6 +35,7 @@ class Command(BaseCommand):
         self.created = 0
         now = timezone.now()
         oldest = max(post["age_days"] for post in demo_content.POSTS) + 60
+        self.oldest_days = oldest - 30
         with transaction.atomic():
             members = {
                 data["handle"]: self._member(data, joined=now - timedelta(days=oldest))
@@ -85,6 +86,9 @@ class Command(BaseCommand):
                 language=data["language"],
             )
             self.created += 1
+            # The demo community has existed since before its oldest billet.
+            founded_at = timezone.now() - timedelta(days=self.oldest_days)
+            Community.objects.filter(pk=community.pk).update(created_at=founded_at)
         for handle in data["members"]:
             if not Membership.objects.filter(
                 community=community, member=members[handle]
