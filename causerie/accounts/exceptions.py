@@ -18,3 +18,8 @@ class CannotMuteYourself(InvalidRequest):
 class TooManyLinks(InvalidRequest):
     code = "too_many_links"
     message = _("A profile may list at most %(count)s links.")
+
+
+class InvalidLink(InvalidRequest):
+    code = "invalid_link"
+    message = _("“%(link)s” is not a web address starting with http:// or https://.")

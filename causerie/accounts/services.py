@@ -3,7 +3,12 @@
 from django.db import IntegrityError, transaction
 
 from causerie.accounts import permissions
-from causerie.accounts.exceptions import CannotMuteYourself, MemberNotFound
+from causerie.accounts.exceptions import (
+    CannotMuteYourself,
+    InvalidLink,
+    MemberNotFound,
+    TooManyLinks,
+)
 from causerie.accounts.models import Mute, User
 from causerie.core.exceptions import NotAllowed
 from causerie.core.validation import validate_model
@@ -20,7 +25,14 @@ def update_profile(
         raise NotAllowed()
     member.display_name = display_name
     member.bio = bio
-    member.links = links[:MAX_PROFILE_LINKS]
+    if len(links) > MAX_PROFILE_LINKS:
+        message = TooManyLinks.message % {"count": MAX_PROFILE_LINKS}
+        raise TooManyLinks(message, field="links")
+    for link in links:  # the profile page renders each one as a link
+        if not link.lower().startswith(("http://", "https://")):
+            message = InvalidLink.message % {"link": link[:200]}
+            raise InvalidLink(message, field="links")
+    member.links = links
     validate_model(member, exclude=["password"])
     member.save(update_fields=["display_name", "bio", "links"])
     return member

@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from causerie.communities import services
+from causerie.communities import permissions, services
 from causerie.communities.models import Community, Membership, Tag
 
 
@@ -22,7 +22,14 @@ class CommunityAdmin(admin.ModelAdmin):
     readonly_fields = ["founder", "member_count", "post_count", "suspended_at"]
     actions = ["suspend", "lift_suspension"]
 
-    @admin.action(description=_("Suspend the selected communities (read-only)"))
+    def has_suspend_permission(self, request):
+        # Staff who are not superusers would get NotAllowed (a 500) from the service.
+        return permissions.can_suspend_community(request.user)
+
+    @admin.action(
+        description=_("Suspend the selected communities (read-only)"),
+        permissions=["suspend"],
+    )
     def suspend(self, request, queryset):
         for community in queryset:
             services.suspend_community(
@@ -33,7 +40,10 @@ class CommunityAdmin(admin.ModelAdmin):
             )
         messages.success(request, _("Communities suspended."))
 
-    @admin.action(description=_("Lift the suspension of the selected communities"))
+    @admin.action(
+        description=_("Lift the suspension of the selected communities"),
+        permissions=["suspend"],
+    )
     def lift_suspension(self, request, queryset):
         for community in queryset:
             services.lift_suspension(actor=request.user, community=community)

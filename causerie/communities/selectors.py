@@ -1,7 +1,7 @@
 """Reads on communities."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from causerie.communities.exceptions import CommunityNotFound
 from causerie.communities.models import Community, Membership, Tag
@@ -16,10 +16,12 @@ def community_by_slug(*, slug: str) -> Community:
 
 
 def discover_communities(*, limit: int = 12) -> list[Community]:
+    # PostgreSQL sorts NULL first in descending order: never-active ones go last.
+    most_recently_active = F("last_activity_at").desc(nulls_last=True)
     return list(
         Community.objects.filter(suspended_at__isnull=True)
         .prefetch_related("tags")
-        .order_by("-last_activity_at", "-member_count", "name")[:limit]
+        .order_by(most_recently_active, "-member_count", "name")[:limit]
     )
 
 

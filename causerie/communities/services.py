@@ -122,7 +122,8 @@ def create_tag(
     tag = Tag(
         community=community, name=name.strip(), slug=slug, description=description
     )
-    validate_model(tag, validate_unique=False)
+    # The one_tag_slug constraint is checked by the database: TagTaken below.
+    validate_model(tag, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             tag.save()
@@ -137,7 +138,7 @@ def update_tag(*, actor: User, tag: Tag, name: str, description: str) -> Tag:
     if not slug:
         raise InvalidTagName(field="name")
     tag.name, tag.slug, tag.description = name.strip(), slug, description
-    validate_model(tag, validate_unique=False)
+    validate_model(tag, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             tag.save()
