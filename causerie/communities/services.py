@@ -108,6 +108,9 @@ def leave_community(*, actor: User, community: Community) -> None:
     if actor.pk in moderator_ids and len(moderator_ids) == 1:
         raise LastModeratorCannotLeave()
     membership.delete()
+    governance_services.end_mandates_of_departing_member(
+        community=community, member=actor
+    )
     Community.objects.filter(pk=community.pk).update(member_count=F("member_count") - 1)
 
 

@@ -16,3 +16,11 @@ def grant_founding_mandate(*, community, founder: User) -> Mandate:
         kind=Mandate.Kind.FOUNDING,
         started_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def end_mandates_of_departing_member(*, community, member: User) -> int:
+    """A moderator who leaves the community stops moderating it."""
+    return Mandate.objects.filter(
+        community=community, holder=member, ended_at__isnull=True
+    ).update(ended_at=timezone.now())

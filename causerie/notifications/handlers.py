@@ -67,12 +67,20 @@ def notify_reply(event) -> None:
 @handles(CommentPosted)
 @handles(CommentEdited)
 def notify_comment_mentions(event) -> None:
-    comment = Comment.objects.filter(pk=event.comment_id).select_related("post").first()
+    comment = (
+        Comment.objects.filter(pk=event.comment_id)
+        .select_related("parent", "post")
+        .first()
+    )
     if comment is None or comment.is_deleted:
         return
+    # The member answered already gets a reply notification for this comment.
+    replied_to = comment.parent.author_id if comment.parent else comment.post.author_id
     for member_id in _mentioned_member_ids(
         text=comment.body, community_id=comment.post.community_id
     ):
+        if member_id == replied_to:
+            continue
         services.notify(
             recipient_id=member_id,
             actor_id=comment.author_id,

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from causerie.communities import services
+from causerie.communities import selectors, services
 from causerie.communities.events import CommunityFounded
 from causerie.communities.exceptions import (
     CommunitySuspended,
@@ -158,6 +158,23 @@ def test_leave_community_refuses_the_last_moderator(community, member):
     community.refresh_from_db()
     assert community.member_count == 1
     assert Membership.objects.filter(member=member, community=community).exists()
+
+
+def test_leave_community_ends_the_mandate_of_a_departing_moderator(
+    community, member, other_member
+):
+    services.join_community(actor=other_member, community=community)
+    Mandate.objects.create(
+        community=community,
+        holder=other_member,
+        kind=Mandate.Kind.ELECTED,
+        started_at=community.created_at,
+    )
+
+    services.leave_community(actor=other_member, community=community)
+
+    assert other_member.pk not in selectors.moderator_ids(community=community)
+    assert Mandate.objects.get(holder=other_member).ended_at is not None
 
 
 # Tags

@@ -75,6 +75,14 @@ def test_notify_comment_mentions_tells_a_mentioned_member_of_the_community(
     assert notifications() == [("eloise", "camille", "mention", post.pk, comment.pk)]
 
 
+def test_notify_comment_mentions_skips_the_member_already_told_of_the_reply(
+    post, member, other_member, reply
+):
+    comment = reply(post=post, author=other_member, body="D'accord avec @camille.")
+
+    assert notifications() == [("camille", "dominique", "reply", post.pk, comment.pk)]
+
+
 def test_notify_comment_mentions_ignores_a_member_outside_the_community(
     post, member, member_factory, reply
 ):
