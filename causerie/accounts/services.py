@@ -11,7 +11,7 @@ from causerie.accounts.exceptions import (
 )
 from causerie.accounts.models import Mute, User
 from causerie.core.exceptions import NotAllowed
-from causerie.core.validation import validate_model
+from causerie.core.validation import check_text, validate_model
 
 MAX_PROFILE_LINKS = 5
 
@@ -23,6 +23,7 @@ def update_profile(
     """Change a member's public profile. Only the member may."""
     if not permissions.can_edit_profile(actor, member):
         raise NotAllowed()
+    check_text(display_name=display_name, bio=bio, links="".join(links))
     member.display_name = display_name
     member.bio = bio
     if len(links) > MAX_PROFILE_LINKS:

@@ -19,7 +19,7 @@ from causerie.communities.models import Community, Membership, Tag
 from causerie.core.events import emit
 from causerie.core.exceptions import NotAllowed
 from causerie.core.markdown import render_markdown
-from causerie.core.validation import validate_model
+from causerie.core.validation import check_text, validate_model
 from causerie.governance import services as governance_services
 
 
@@ -32,6 +32,7 @@ def found_community(
 
     if not permissions.can_found_community(actor):
         raise NotAllowed()
+    check_text(name=name, description=description)
     community = Community(
         name=name.strip(),
         slug=slug,
@@ -62,6 +63,7 @@ def update_community(
 ) -> Community:
     """Moderators change the name, description and language (not the address)."""
     _require_moderator(actor, community)
+    check_text(name=name, description=description)
     community.name = name.strip()
     community.description = description
     community.description_html = render_markdown(description)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 from causerie.core.exceptions import InvalidRequest
 
@@ -22,3 +23,18 @@ def validate_model(instance: models.Model, **options) -> None:
         raise InvalidRequest(
             messages[0], field=None if field == NON_FIELD_ERRORS else field
         ) from error
+
+
+def check_text(**texts: str) -> None:
+    """Refuse text that no form would accept: NUL characters (PostgreSQL cannot
+    store them) and lone surrogates (not encodable as UTF-8). Call before
+    rendering, so that callers without a form get a clear refusal too."""
+    for field, text in texts.items():
+        if "\x00" in text:
+            raise InvalidRequest(_("Null characters are not allowed."), field=field)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidRequest(
+                _("This text contains characters that cannot be stored."), field=field
+            ) from None

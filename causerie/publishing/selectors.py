@@ -195,6 +195,7 @@ def comment_thread(
     if newest_first:
         for siblings in by_parent.values():
             siblings.reverse()
+
     def count(comment_id: int) -> int:
         # Iterative like the walk below; the subtrees counted never overlap.
         total, pending = 0, [comment_id]

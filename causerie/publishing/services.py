@@ -19,7 +19,7 @@ from causerie.communities.exceptions import (
 from causerie.communities.models import Community, Tag
 from causerie.core.events import emit
 from causerie.core.markdown import extract_mentions, render_markdown
-from causerie.core.validation import validate_model
+from causerie.core.validation import check_text, validate_model
 from causerie.publishing import permissions
 from causerie.publishing.events import (
     CommentEdited,
@@ -59,6 +59,7 @@ def publish_post(
     _require_member(actor, community)
     tags = list(tags)
     _check_tags(tags, community)
+    check_text(title=title, body=body)
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
     now = published_at or timezone.now()
@@ -115,6 +116,7 @@ def edit_post(
         raise NotTheAuthor()
     tags = list(tags)
     _check_tags(tags, community)
+    check_text(title=title, body=body)
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
     tag_names = sorted(tag.name for tag in tags)
@@ -210,6 +212,7 @@ def post_comment(
             raise ReplyToAnotherPost()
         if parent.is_deleted:
             raise CommentDeleted()
+    check_text(body=body)
     if not body.strip():
         raise EmptyText(field="body")
     now = posted_at or timezone.now()
@@ -251,6 +254,7 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
         raise CommunitySuspended()
     if not permissions.can_edit_comment(actor, comment, community):
         raise NotTheAuthor()
+    check_text(body=body)
     if not body.strip():
         raise EmptyText(field="body")
     if body == comment.body:

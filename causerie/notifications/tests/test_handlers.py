@@ -102,19 +102,21 @@ def test_notify_comment_mentions_ignores_the_author_mentioning_themselves(
 
 
 def test_notify_comment_mentions_creates_no_duplicate_when_the_comment_is_edited(
-    post, member, other_member, committed, reply
+    post, other_member, member_factory, committed, reply
 ):
-    comment = reply(post=post, author=other_member, body="Bonjour @camille")
+    mentioned = member_factory("eloise")
+    community_services.join_community(actor=mentioned, community=post.community)
+    comment = reply(post=post, author=other_member, body="Bonjour @eloise")
     Notification.objects.filter(kind="reply").delete()
 
     committed(
         publishing_services.edit_comment,
         actor=other_member,
         comment=comment,
-        body="Bonjour @camille, je corrige.",
+        body="Bonjour @eloise, je corrige.",
     )
 
-    assert notifications() == [("camille", "dominique", "mention", post.pk, comment.pk)]
+    assert notifications() == [("eloise", "dominique", "mention", post.pk, comment.pk)]
 
 
 def test_notify_comment_mentions_notifies_twenty_members_at_most(

@@ -149,4 +149,5 @@ def test_notification_list_query_count_stays_the_same_with_more_notifications(
     with django_assert_num_queries(expected):
         response = client.get("/notifications/")
     assert len(response.context["page"]) == 30
-    assert Notification.objects.filter(recipient=member).count() == 40
+    # 39 replies; the mention inside a reply to camille adds no second notification.
+    assert Notification.objects.filter(recipient=member).count() == 39
