@@ -46,6 +46,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
+    trust_level = models.PositiveSmallIntegerField(_("trust level"), default=0)
+    # Level 4 ("référent") is granted by site administrators, never computed.
+    trust_level_granted = models.BooleanField(_("trust level granted"), default=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("member since"), default=timezone.now)
@@ -93,3 +96,38 @@ class Mute(BaseModel):
 
     def __str__(self):
         return f"{self.member} mutes {self.muted}"
+
+
+class VisitDay(models.Model):
+    """A day on which a signed-in member visited (for trust levels)."""
+
+    member = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="visit_days"
+    )
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "day"], name="one_visit_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} {self.day}"
+
+
+class PostRead(models.Model):
+    """A billet a signed-in member opened (for trust levels; never shown as a count)."""
+
+    member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reads")
+    post = models.ForeignKey(
+        "publishing.Post", on_delete=models.CASCADE, related_name="+"
+    )
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "post"], name="one_read_per_post")
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} read {self.post_id}"

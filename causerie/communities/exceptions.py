@@ -43,3 +43,18 @@ class TagTaken(Conflict):
 class InvalidTagName(InvalidRequest):
     code = "invalid_tag_name"
     message = _("A tag name needs at least one letter or digit.")
+
+
+class GuideChangedWhileReading(Conflict):
+    code = "guide_changed_while_reading"
+    message = _("The guide has just changed: read the new version, then accept it.")
+
+
+class GuideNotAccepted(NotAllowed):
+    code = "guide_not_accepted"
+    message = _("The guide has a new version: read and accept it before posting again.")
+
+
+class BannedFromCommunity(NotAllowed):
+    code = "banned_from_community"
+    message = _("You are banned from this community.")

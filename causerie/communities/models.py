@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from causerie.communities.policy import CommunityPolicy
 from causerie.core.models import BaseModel
 
 SLUG_VALIDATOR = RegexValidator(
@@ -34,10 +35,10 @@ class Community(BaseModel):
     member_count = models.PositiveIntegerField(default=0)
     post_count = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField(null=True, blank=True)
-    # Policy (DESIGN, Defaults): moves into the versioned guide with the guide issue.
-    old_content_days = models.PositiveIntegerField(
-        _("age after which billets show an old-content notice (days)"), default=730
-    )
+    # Copied from the current guide version when it is published, so that
+    # pages read the policy without loading the guide.
+    guide_version_number = models.PositiveIntegerField(default=0)
+    policy_values = models.JSONField(default=dict, blank=True, editable=False)
     suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
     suspension_notice = models.TextField(_("suspension notice"), blank=True)
 
@@ -56,6 +57,10 @@ class Community(BaseModel):
     def is_suspended(self) -> bool:
         return self.suspended_at is not None
 
+    @property
+    def policy(self) -> CommunityPolicy:
+        return CommunityPolicy.from_json(self.policy_values)
+
 
 class Membership(BaseModel):
     community = models.ForeignKey(
@@ -63,6 +68,9 @@ class Membership(BaseModel):
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    accepted_guide_version = models.PositiveIntegerField(
+        _("guide version accepted"), default=0
     )
 
     class Meta:

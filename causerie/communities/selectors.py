@@ -36,6 +36,12 @@ def is_member(*, member, community: Community) -> bool:
     return Membership.objects.filter(community=community, member=member).exists()
 
 
+def membership_of(*, member, community: Community) -> Membership | None:
+    if not member.is_authenticated:
+        return None
+    return Membership.objects.filter(community=community, member=member).first()
+
+
 def moderator_ids(*, community: Community) -> set[int]:
     return set(
         Mandate.objects.filter(community=community, ended_at__isnull=True).values_list(

@@ -8,6 +8,8 @@ from django.utils.text import slugify
 from causerie.accounts.models import User
 from causerie.communities import permissions, selectors
 from causerie.communities.exceptions import (
+    BannedFromCommunity,
+    GuideChangedWhileReading,
     CommunitySuspended,
     InvalidTagName,
     LastModeratorCannotLeave,
@@ -24,10 +26,19 @@ from causerie.governance import services as governance_services
 
 
 def found_community(
-    *, actor: User, name: str, slug: str, description: str, language: str
+    *,
+    actor: User,
+    name: str,
+    slug: str,
+    description: str,
+    language: str,
+    guide: str | None = None,
 ) -> Community:
-    """Create a community; the founder joins it and holds its founding mandate.
+    """Create a community; the founder joins it, holds its founding mandate and
+    publishes version 1 of its guide (the default template when `guide` is None).
     Emits CommunityFounded. Raises SlugTaken when the address is in use."""
+    from causerie.governance.guide_text import default_guide_text
+
     from causerie.communities.events import CommunityFounded
 
     if not permissions.can_found_community(actor):
@@ -50,9 +61,14 @@ def found_community(
             governance_services.grant_founding_mandate(
                 community=community, founder=actor
             )
+            governance_services.publish_first_guide(
+                community=community,
+                founder=actor,
+                text=default_guide_text() if guide is None else guide,
+            )
     except IntegrityError:
         raise SlugTaken(field="slug") from None
-    community.member_count = 1
+    community.refresh_from_db()
     emit(CommunityFounded(community_id=community.pk, founder_id=actor.pk))
     return community
 
@@ -75,16 +91,30 @@ def update_community(
     return community
 
 
-def join_community(*, actor: User, community: Community) -> Membership:
-    """Become a member. Safe to call twice. Refused while the community is suspended."""
+def join_community(
+    *, actor: User, community: Community, accepted_guide_version: int
+) -> Membership:
+    """Become a member by accepting the current guide version (the number the
+    member read). Safe to call twice. Refused while the community is suspended,
+    to banned members, and when the guide changed while the member was reading."""
+    from causerie.moderation import selectors as moderation_selectors
+
     if community.is_suspended:
         raise CommunitySuspended()
     if not actor.is_authenticated:
         raise NotAllowed()
+    if accepted_guide_version != community.guide_version_number:
+        raise GuideChangedWhileReading()
+    if moderation_selectors.active_sanction(
+        member=actor, community=community, ban_only=True
+    ):
+        raise BannedFromCommunity()
     try:
         with transaction.atomic():
             membership, created = Membership.objects.get_or_create(
-                community=community, member=actor
+                community=community,
+                member=actor,
+                defaults={"accepted_guide_version": accepted_guide_version},
             )
             if created:
                 Community.objects.filter(pk=community.pk).update(
@@ -178,6 +208,24 @@ def lift_suspension(*, actor: User, community: Community) -> Community:
     community.suspension_notice = ""
     community.save(update_fields=["suspended_at", "suspension_notice"])
     return community
+
+
+def accept_guide(*, actor: User, community: Community, version_number: int) -> None:
+    """A member accepts the guide version they read; posting needs the current one."""
+    if version_number != community.guide_version_number:
+        raise GuideChangedWhileReading()
+    Membership.objects.filter(community=community, member=actor).update(
+        accepted_guide_version=version_number
+    )
+
+
+def apply_guide_version(*, community: Community, number: int, policy: dict) -> None:
+    """Called by governance when a guide version is published: the community
+    reads its policy from here."""
+    Community.objects.filter(pk=community.pk).update(
+        guide_version_number=number, policy_values=policy
+    )
+    community.guide_version_number, community.policy_values = number, policy
 
 
 def touch_activity(*, community_id: int) -> None:

@@ -90,7 +90,11 @@ def community_members(request, slug):
 @handles_domain_errors
 def community_join(request, slug):
     community = selectors.community_by_slug(slug=slug)
-    services.join_community(actor=request.user, community=community)
+    services.join_community(
+        actor=request.user,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     messages.success(request, _("Welcome to %(name)s.") % {"name": community.name})
     return redirect(community)
 

@@ -11,10 +11,18 @@ from causerie.publishing.models import Comment, Intent, Post
 PASSWORD = "correct horse battery staple"
 
 
-def make_member(handle: str, *, password: str = PASSWORD, **fields) -> User:
-    """A member with a verified email address, able to log in."""
+def make_member(
+    handle: str, *, password: str = PASSWORD, trust_level: int = 1, **fields
+) -> User:
+    """A member with a verified email address, able to log in. Trust level 1 by
+    default: past the new-member limits, which have tests of their own."""
     member = User.objects.create_user(
-        handle, f"{handle}@example.org", password, display_name=handle.title(), **fields
+        handle,
+        f"{handle}@example.org",
+        password,
+        display_name=handle.title(),
+        trust_level=trust_level,
+        **fields,
     )
     EmailAddress.objects.create(
         user=member, email=member.email, verified=True, primary=True
@@ -49,7 +57,11 @@ def make_post(
     tags=(),
     **extra,
 ) -> Post:
-    community_services.join_community(actor=author, community=community)
+    community_services.join_community(
+        actor=author,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     return publishing_services.publish_post(
         actor=author,
         community=community,
@@ -64,7 +76,11 @@ def make_post(
 def make_comment(
     *, post: Post, author: User, body: str = "Merci !", parent: Comment | None = None
 ) -> Comment:
-    community_services.join_community(actor=author, community=post.community)
+    community_services.join_community(
+        actor=author,
+        community=post.community,
+        accepted_guide_version=post.community.guide_version_number,
+    )
     return publishing_services.post_comment(
         actor=author, post=post, parent=parent, body=body
     )

@@ -39,3 +39,56 @@ class Mandate(BaseModel):
 
     def __str__(self):
         return f"{self.holder} — {self.community}"
+
+
+class GuideVersion(BaseModel):
+    """One published state of a community's participation guide. Immutable:
+    a change is a new version (by moderators now, by adopted amendment later)."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="guide_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    introduction = models.TextField(_("introduction"), max_length=10000, blank=True)
+    introduction_html = models.TextField(blank=True, editable=False)
+    policy = models.JSONField(_("policy"), default=dict)
+    summary = models.CharField(_("what changed"), max_length=300, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("guide version")
+        verbose_name_plural = _("guide versions")
+        ordering = ["community", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "number"], name="one_guide_version_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.community} v{self.number}"
+
+
+class GuideRule(BaseModel):
+    version = models.ForeignKey(
+        GuideVersion, on_delete=models.CASCADE, related_name="rules"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("rule"), max_length=200)
+    body = models.TextField(_("explanation"), max_length=5000, blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+        ordering = ["version", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "number"], name="one_rule_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"

@@ -4,7 +4,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from causerie.accounts.models import User
-from causerie.governance.models import Mandate
+from causerie.communities.policy import POLICY_FIELDS, CommunityPolicy
+from causerie.core.events import emit
+from causerie.core.markdown import render_markdown
+from causerie.core.validation import check_text
+from causerie.governance import permissions
+from causerie.governance.events import GuidePublished
+from causerie.governance.exceptions import (
+    GuideNeedsARule,
+    InvalidPolicyValue,
+    NotAllowedToChangeGuide,
+    RuleTitleTooLong,
+    TooManyRules,
+)
+from causerie.governance.guide_text import parse_guide_text
+from causerie.governance.models import GuideRule, GuideVersion, Mandate
+
+MAX_RULES = 50
 
 
 @transaction.atomic
@@ -24,3 +40,104 @@ def end_mandates_of_departing_member(*, community, member: User) -> int:
     return Mandate.objects.filter(
         community=community, holder=member, ended_at__isnull=True
     ).update(ended_at=timezone.now())
+
+
+def publish_first_guide(*, community, founder: User, text: str) -> GuideVersion:
+    """Called by `found_community` only: version 1, written by the founder,
+    with the default policy."""
+    return _create_version(
+        community=community,
+        author=founder,
+        text=text,
+        policy=CommunityPolicy().to_json(),
+        summary="",
+    )
+
+
+def publish_guide_version(
+    *, actor: User, community, text: str, policy: dict, summary: str
+) -> GuideVersion:
+    """A new, immutable version of the guide and its policy. Moderators only
+    (until amendments). Logs GUIDE_PUBLISHED publicly, emits GuidePublished;
+    members are asked to accept it before posting again."""
+    from causerie.communities import selectors as community_selectors
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import LogAction
+
+    is_moderator = actor.is_authenticated and actor.pk in (
+        community_selectors.moderator_ids(community=community)
+    )
+    if not permissions.can_publish_guide_version(
+        actor, community, is_moderator=is_moderator
+    ):
+        raise NotAllowedToChangeGuide()
+    values = {**community.policy.to_json(), **_checked_policy(policy)}
+    with transaction.atomic():
+        version = _create_version(
+            community=community, author=actor, text=text, policy=values, summary=summary
+        )
+        moderation_services.record_log_entry(
+            community=community,
+            actor=actor,
+            action=LogAction.GUIDE_PUBLISHED,
+            guide_version=version,
+            explanation=summary,
+        )
+        emit(GuidePublished(community_id=community.pk, version_id=version.pk))
+    return version
+
+
+def _checked_policy(policy: dict) -> dict:
+    checked = {}
+    for key, value in policy.items():
+        if key not in POLICY_FIELDS:
+            continue
+        _label, low, high = POLICY_FIELDS[key]
+        if not isinstance(value, int) or not low <= value <= high:
+            raise InvalidPolicyValue(field=key)
+        checked[key] = value
+    return checked
+
+
+def _create_version(*, community, author: User, text: str, policy: dict, summary: str):
+    from causerie.communities import services as community_services
+    from causerie.communities.models import Community
+
+    check_text(text=text, summary=summary)
+    introduction, rules = parse_guide_text(text)
+    if not rules:
+        raise GuideNeedsARule(field="text")
+    if len(rules) > MAX_RULES:
+        raise TooManyRules(field="text")
+    if any(len(title) > 200 for title, _ in rules):
+        raise RuleTitleTooLong(field="text")
+    with transaction.atomic():
+        # The lock serialises two publications: version numbers stay consecutive.
+        locked = Community.objects.select_for_update().get(pk=community.pk)
+        version = GuideVersion.objects.create(
+            community=community,
+            number=locked.guide_version_number + 1,
+            introduction=introduction,
+            introduction_html=render_markdown(introduction),
+            policy=policy,
+            summary=summary.strip(),
+            published_by=author,
+        )
+        GuideRule.objects.bulk_create(
+            GuideRule(
+                version=version,
+                number=number,
+                title=title,
+                body=body,
+                body_html=render_markdown(body),
+            )
+            for number, (title, body) in enumerate(rules, start=1)
+        )
+        community_services.apply_guide_version(
+            community=community, number=version.number, policy=policy
+        )
+        # Whoever publishes a version has read it.
+        community_services.accept_guide(
+            actor=author, community=community, version_number=version.number
+        )
+    return version

@@ -43,3 +43,35 @@ class EmptyText(InvalidRequest):
 class ReplyToAnotherPost(InvalidRequest):
     code = "reply_to_another_post"
     message = _("The comment you answer belongs to another billet.")
+
+
+class PostLocked(NotAllowed):
+    code = "post_locked"
+    message = _("The moderators locked this discussion: it takes no new comments.")
+
+
+class MemberSanctioned(NotAllowed):
+    code = "member_sanctioned"
+    message = _(
+        "You are suspended or banned from this community: you can read it but not post."
+    )
+
+
+class NewMemberDailyLimit(InvalidRequest):
+    code = "new_member_daily_limit"
+    message = _(
+        "New members can post %(count)s of these a day; this limit goes once you "
+        "have taken part a little. Your text is kept below."
+    )
+
+
+class NewMemberTooManyLinks(InvalidRequest):
+    code = "new_member_too_many_links"
+    message = _("New members can put at most %(count)s links in one text.")
+
+
+class NewMemberTooFast(InvalidRequest):
+    code = "new_member_too_fast"
+    message = _(
+        "New members wait %(count)s seconds between two posts. Try again in a moment."
+    )

@@ -19,7 +19,38 @@ class Intent(models.TextChoices):
     SPONSORED = "sponsored", pgettext_lazy("intent", "Sponsored")
 
 
-class Post(BaseModel):
+class ModerationState(models.TextChoices):
+    VISIBLE = "visible", _("visible")
+    PENDING = "pending", _("hidden pending moderation")
+    HIDDEN = "hidden", _("hidden by the moderators")
+    REMOVED = "removed", _("deleted by the moderators")
+
+
+class Moderated(models.Model):
+    """What moderation set on a billet or comment; written only through
+    publishing.services.set_moderation_state."""
+
+    moderation_state = models.CharField(
+        max_length=10, choices=ModerationState.choices, default=ModerationState.VISIBLE
+    )
+    moderation_rule = models.ForeignKey(
+        "governance.GuideRule",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderation_reason = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_visible(self) -> bool:
+        return self.moderation_state == ModerationState.VISIBLE
+
+
+class Post(Moderated, BaseModel):
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="posts"
     )
@@ -35,6 +66,7 @@ class Post(BaseModel):
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
     pinned_at = models.DateTimeField(_("pinned at"), null=True, blank=True)
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField(db_index=True)
     revision_count = models.PositiveIntegerField(default=1)
@@ -91,7 +123,7 @@ class PostRevision(BaseModel):
         return f"{self.post_id} r{self.number}"
 
 
-class Comment(BaseModel):
+class Comment(Moderated, BaseModel):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"

@@ -314,4 +314,6 @@ def age_in_years(*, post: Post) -> int:
 
 
 def is_old(*, post: Post) -> bool:
-    return (timezone.now() - post.published_at).days >= post.community.old_content_days
+    return (
+        timezone.now() - post.published_at
+    ).days >= post.community.policy.old_content_days

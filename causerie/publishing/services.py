@@ -1,9 +1,10 @@
 """Writes on billets and comments. Markdown is rendered here, once, at write time."""
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
 from causerie.accounts import selectors as account_selectors
@@ -28,6 +29,11 @@ from causerie.publishing.events import (
     PostPublished,
 )
 from causerie.publishing.exceptions import (
+    MemberSanctioned,
+    NewMemberDailyLimit,
+    NewMemberTooFast,
+    NewMemberTooManyLinks,
+    PostLocked,
     CommentDeleted,
     EmptyText,
     NotTheAuthor,
@@ -35,7 +41,13 @@ from causerie.publishing.exceptions import (
     ReplyToAnotherPost,
     TagNotInCommunity,
 )
-from causerie.publishing.models import Comment, CommentRevision, Post, PostRevision
+from causerie.publishing.models import (
+    Comment,
+    CommentRevision,
+    ModerationState,
+    Post,
+    PostRevision,
+)
 
 
 def render_body(text: str) -> str:
@@ -56,7 +68,7 @@ def publish_post(
 ) -> Post:
     """Publish a billet in a community the actor belongs to. Records revision 1,
     emits PostPublished. `published_at` is for importers and the demo only."""
-    _require_member(actor, community)
+    _require_member(actor, community, kind="post", body=body)
     tags = list(tags)
     _check_tags(tags, community)
     check_text(title=title, body=body)
@@ -149,6 +161,10 @@ def edit_post(
             intent=intent,
             tag_names=tag_names,
         )
+        # Imported here: moderation builds on publishing, not the other way round.
+        from causerie.moderation.services import note_author_edit
+
+        note_author_edit(item=post)
         emit(PostEdited(post_id=post.pk))
     return post
 
@@ -204,9 +220,11 @@ def post_comment(
     """Reply to a billet or to one of its comments, at any depth. Emits
     CommentPosted (notifications for the replied-to author and mentions)."""
     community = post.community
-    _require_member(actor, community)
-    if post.is_deleted:
+    if post.is_deleted or post.moderation_state == ModerationState.REMOVED:
         raise PostDeleted()
+    if post.locked_at:
+        raise PostLocked()
+    _require_member(actor, community, kind="comment", body=body)
     if parent is not None:
         if parent.post_id != post.pk:
             raise ReplyToAnotherPost()
@@ -270,6 +288,9 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
         CommentRevision.objects.create(
             comment=comment, number=comment.revision_count, editor=actor, body=body
         )
+        from causerie.moderation.services import note_author_edit
+
+        note_author_edit(item=comment)
         emit(CommentEdited(comment_id=comment.pk))
     return comment
 
@@ -288,12 +309,131 @@ def delete_comment(*, actor: User, comment: Comment) -> Comment:
     return comment
 
 
-def _require_member(actor: User, community: Community) -> None:
+def _require_member(
+    actor: User, community: Community, *, kind: str = "", body: str = ""
+) -> None:
+    """Posting needs: an open community, membership, the current guide accepted,
+    no suspension or ban, and, for new members, the policy's limits."""
+    from causerie.moderation import selectors as moderation_selectors
+
     if community.is_suspended:
         raise CommunitySuspended()
-    is_member = community_selectors.is_member(member=actor, community=community)
-    if not community_permissions.can_post_in(actor, community, is_member=is_member):
+    membership = community_selectors.membership_of(member=actor, community=community)
+    if not community_permissions.can_post_in(
+        actor, community, is_member=membership is not None
+    ):
         raise NotAMember()
+    if membership.accepted_guide_version < community.guide_version_number:
+        raise GuideNotAccepted()
+    sanction = moderation_selectors.active_sanction(member=actor, community=community)
+    if sanction is not None:
+        raise MemberSanctioned()
+    # A founder starts at level 0 but moderates: the limits protect the
+    # community from strangers, not from its moderators.
+    if (
+        kind
+        and actor.trust_level == 0
+        and actor.pk not in community_selectors.moderator_ids(community=community)
+    ):
+        _check_new_member_limits(actor, community, kind=kind, body=body)
+
+
+def _check_new_member_limits(
+    actor: User, community: Community, *, kind: str, body: str
+):
+    """DESIGN, Defaults: new members are limited for a day, by the community's policy."""
+    policy = community.policy
+    since = timezone.now() - timedelta(days=1)
+    if kind == "post":
+        limit = policy.new_member_posts_per_day
+        done = Post.objects.filter(author=actor, published_at__gte=since).count()
+    else:
+        limit = policy.new_member_comments_per_day
+        done = Comment.objects.filter(author=actor, created_at__gte=since).count()
+    if done >= limit:
+        raise NewMemberDailyLimit(
+            NewMemberDailyLimit.message % {"count": limit}, field="body"
+        )
+    links = count_links(body)
+    if links > policy.new_member_links_per_item:
+        raise NewMemberTooManyLinks(
+            NewMemberTooManyLinks.message % {"count": policy.new_member_links_per_item},
+            field="body",
+        )
+    latest = max(
+        (
+            moment
+            for moment in (
+                Post.objects.filter(author=actor).aggregate(m=Max("published_at"))["m"],
+                Comment.objects.filter(author=actor).aggregate(m=Max("created_at"))[
+                    "m"
+                ],
+            )
+            if moment
+        ),
+        default=None,
+    )
+    wait = policy.new_member_seconds_between_posts
+    if latest and (timezone.now() - latest).total_seconds() < wait:
+        raise NewMemberTooFast(NewMemberTooFast.message % {"count": wait}, field="body")
+
+
+def count_links(text: str) -> int:
+    """Links a reader would follow (mentions of members do not count)."""
+    html = render_markdown(text)
+    return html.count("<a ") - html.count('class="mention"')
+
+
+def set_moderation_state(*, item, state: str, rule=None, reason: str = "") -> None:
+    """Called by moderation services only: what readers see of a flagged item."""
+    type(item).objects.filter(pk=item.pk).update(
+        moderation_state=state, moderation_rule=rule, moderation_reason=reason
+    )
+    item.moderation_state, item.moderation_rule, item.moderation_reason = (
+        state,
+        rule,
+        reason,
+    )
+
+
+def lock_post(*, post: Post, locked: bool) -> None:
+    """Called by moderation services only: a locked thread takes no new comments."""
+    post.locked_at = timezone.now() if locked else None
+    Post.objects.filter(pk=post.pk).update(locked_at=post.locked_at)
+
+
+def edit_as_moderator(*, actor: User, item, body: str) -> None:
+    """Called by moderation services only (the decision "edit"): a new public
+    revision, by the moderator, of a billet's text or a comment."""
+    now = timezone.now()
+    if isinstance(item, Post):
+        Post.objects.filter(pk=item.pk).update(
+            body=body,
+            body_html=render_body(body),
+            edited_at=now,
+            revision_count=F("revision_count") + 1,
+        )
+        item.refresh_from_db()
+        PostRevision.objects.create(
+            post=item,
+            number=item.revision_count,
+            editor=actor,
+            title=item.title,
+            body=body,
+            intent=item.intent,
+            tag_names=sorted(tag.name for tag in item.tags.all()),
+        )
+    else:
+        Comment.objects.filter(pk=item.pk).update(
+            body=body,
+            body_html=render_body(body),
+            edited_at=now,
+            revision_count=F("revision_count") + 1,
+        )
+        item.refresh_from_db()
+        CommentRevision.objects.create(
+            comment=item, number=item.revision_count, editor=actor, body=body
+        )
 
 
 def _check_tags(tags: list[Tag], community: Community) -> None:

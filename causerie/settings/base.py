@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "causerie.governance",
     "causerie.publishing",
     "causerie.notifications",
+    "causerie.moderation",
 ]
 
 MIDDLEWARE = [
@@ -206,3 +207,26 @@ CAUSERIE_PAGE_SIZE = 20
 CAUSERIE_SHARED_DATA = os.environ.get(
     "CAUSERIE_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data")
 )
+
+# Trust levels (docs/moderation.md). Level 4 is granted by site administrators.
+CAUSERIE_TRUST_LEVELS = {
+    1: {"member_days": 1, "posts_read": 5, "comments": 1},
+    2: {
+        "days_visited": 15,
+        "posts_read": 50,
+        "comments": 20,
+        "repliers": 5,
+    },
+    3: {
+        "window_days": 100,
+        "days_visited": 50,
+        "new_posts_read_percent": 25,
+        "contributions": 30,
+        "repliers": 10,
+        "max_upheld_flags_against": 2,
+        "keep_ratio": 0.9,
+    },
+}
+CAUSERIE_FLAGS_PER_DAY = {0: 0, 1: 10, 2: 20, 3: 40, 4: 40}
+CAUSERIE_APPEAL_DAYS = 14
+CAUSERIE_APPEAL_REVIEW_DAYS = 7

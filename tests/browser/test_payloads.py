@@ -124,7 +124,11 @@ def hostile_thread(transactional_db, corpora):
         description="\n\n".join(xss[-60:])[:5000],
         language="fr",
     )
-    community_services.join_community(actor=replier, community=community)
+    community_services.join_community(
+        actor=replier,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     body_lines = xss[:BODY_PAYLOADS]
     post = publishing_services.publish_post(

@@ -29,7 +29,11 @@ def test_all_communities_lists_the_largest_first_then_by_name(member, other_memb
     small = make_community(founder=member, slug="b-petite", name="B petite")
     also_small = make_community(founder=member, slug="a-petite", name="A petite")
     large = make_community(founder=member, slug="grande", name="Grande")
-    services.join_community(actor=other_member, community=large)
+    services.join_community(
+        actor=other_member,
+        community=large,
+        accepted_guide_version=large.guide_version_number,
+    )
 
     page = selectors.all_communities(page=1)
 
@@ -39,7 +43,11 @@ def test_all_communities_lists_the_largest_first_then_by_name(member, other_memb
 def test_viewer_roles_tells_a_member_from_a_moderator_and_a_visitor(
     community, member, other_member, member_factory
 ):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     stranger = member_factory("etrangere")
 
     assert selectors.viewer_roles(viewer=member, community=community) == {
@@ -61,7 +69,11 @@ def test_viewer_roles_tells_a_member_from_a_moderator_and_a_visitor(
 
 
 def test_recent_members_lists_the_newest_members_first(community, member, other_member):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     assert selectors.recent_members(community=community) == [other_member, member]
 

@@ -108,7 +108,11 @@ def test_found_community_refuses_a_visitor(db):
 
 
 def test_join_community_adds_a_membership_and_counts_it(community, other_member):
-    membership = services.join_community(actor=other_member, community=community)
+    membership = services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     assert membership.member == other_member
     community.refresh_from_db()
@@ -116,8 +120,16 @@ def test_join_community_adds_a_membership_and_counts_it(community, other_member)
 
 
 def test_join_community_changes_nothing_when_called_twice(community, other_member):
-    first = services.join_community(actor=other_member, community=community)
-    second = services.join_community(actor=other_member, community=community)
+    first = services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
+    second = services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     assert first.pk == second.pk
     community.refresh_from_db()
@@ -127,14 +139,20 @@ def test_join_community_changes_nothing_when_called_twice(community, other_membe
 
 def test_join_community_refuses_a_visitor(community):
     with pytest.raises(NotAllowed):
-        services.join_community(actor=AnonymousUser(), community=community)
+        services.join_community(
+            actor=AnonymousUser(), community=community, accepted_guide_version=1
+        )
 
     community.refresh_from_db()
     assert community.member_count == 1
 
 
 def test_leave_community_removes_the_membership_and_counts_it(community, other_member):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     services.leave_community(actor=other_member, community=community)
 
@@ -163,7 +181,11 @@ def test_leave_community_refuses_the_last_moderator(community, member):
 def test_leave_community_ends_the_mandate_of_a_departing_moderator(
     community, member, other_member
 ):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     Mandate.objects.create(
         community=community,
         holder=other_member,
@@ -194,7 +216,11 @@ def test_create_tag_adds_a_tag_when_a_moderator_asks(community, member):
 
 
 def test_create_tag_refuses_a_member_who_is_not_a_moderator(community, other_member):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     with pytest.raises(NotAModerator) as refusal:
         services.create_tag(
@@ -248,7 +274,11 @@ def test_delete_tag_refuses_a_member_who_is_not_a_moderator(
     tag = services.create_tag(
         actor=member, community=community, name="Houblon", description=""
     )
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     with pytest.raises(NotAModerator):
         services.delete_tag(actor=other_member, tag=tag)
@@ -379,7 +409,11 @@ def test_join_community_refuses_when_the_community_is_suspended(
     suspend(community, superuser)
 
     with pytest.raises(CommunitySuspended) as refusal:
-        services.join_community(actor=other_member, community=community)
+        services.join_community(
+            actor=other_member,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
 
     assert refusal.value.code == "community_suspended"
     assert not Membership.objects.filter(member=other_member).exists()

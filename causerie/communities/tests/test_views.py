@@ -33,7 +33,11 @@ def publish_many(*, community, authors, count, tags=(), start=None):
     """`count` billets spread over `authors`, one minute apart, oldest first."""
     start = start or timezone.now() - timedelta(days=1)
     for author in authors:
-        services.join_community(actor=author, community=community)
+        services.join_community(
+            actor=author,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
     posts = []
     for number in range(count):
         posts.append(
@@ -178,7 +182,11 @@ def test_community_join_twice_counts_the_member_once(client, community, other_me
 
 
 def test_community_leave_ends_the_membership(client, community, other_member):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     client.force_login(other_member)
 
     response = client.post("/c/brassage/quitter/")
@@ -233,7 +241,11 @@ def test_tag_list_shows_tag_taken_next_to_the_name(client, community, member):
 def test_tag_list_refuses_a_member_who_is_not_a_moderator(
     client, community, other_member
 ):
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     client.force_login(other_member)
 
     response = client.post("/c/brassage/etiquettes/", {"name": "Houblon"})
@@ -272,7 +284,11 @@ def test_tag_delete_refuses_a_member_who_is_not_a_moderator(
     tag = services.create_tag(
         actor=member, community=community, name="Houblon", description=""
     )
-    services.join_community(actor=other_member, community=community)
+    services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     client.force_login(other_member)
 
     response = client.post(f"/c/brassage/etiquettes/{tag.pk}/supprimer/")
@@ -496,12 +512,20 @@ def test_community_detail_query_count_stays_the_same_with_more_members(
 ):
     newcomers = [member_factory(f"membre{number}") for number in range(60)]
     for newcomer in newcomers[:9]:
-        services.join_community(actor=newcomer, community=community)
+        services.join_community(
+            actor=newcomer,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
     client.force_login(member)
     expected = queries_for(client, "/c/brassage/")
 
     for newcomer in newcomers[9:59]:
-        services.join_community(actor=newcomer, community=community)
+        services.join_community(
+            actor=newcomer,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
 
     with django_assert_num_queries(expected):
         response = client.get("/c/brassage/")
@@ -515,12 +539,20 @@ def test_community_members_query_count_stays_the_same_with_more_members(
 ):
     newcomers = [member_factory(f"membre{number}") for number in range(60)]
     for newcomer in newcomers[:9]:
-        services.join_community(actor=newcomer, community=community)
+        services.join_community(
+            actor=newcomer,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
     client.force_login(member)
     expected = queries_for(client, "/c/brassage/membres/")
 
     for newcomer in newcomers[9:59]:
-        services.join_community(actor=newcomer, community=community)
+        services.join_community(
+            actor=newcomer,
+            community=community,
+            accepted_guide_version=community.guide_version_number,
+        )
 
     with django_assert_num_queries(expected):
         response = client.get("/c/brassage/membres/")

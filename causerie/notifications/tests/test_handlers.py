@@ -68,7 +68,11 @@ def test_notify_comment_mentions_tells_a_mentioned_member_of_the_community(
     post, member, other_member, member_factory, reply
 ):
     mentioned = member_factory("eloise")
-    community_services.join_community(actor=mentioned, community=post.community)
+    community_services.join_community(
+        actor=mentioned,
+        community=post.community,
+        accepted_guide_version=post.community.guide_version_number,
+    )
 
     comment = reply(post=post, author=member, body="Qu'en penses-tu, @Eloise ?")
 
@@ -105,7 +109,11 @@ def test_notify_comment_mentions_creates_no_duplicate_when_the_comment_is_edited
     post, other_member, member_factory, committed, reply
 ):
     mentioned = member_factory("eloise")
-    community_services.join_community(actor=mentioned, community=post.community)
+    community_services.join_community(
+        actor=mentioned,
+        community=post.community,
+        accepted_guide_version=post.community.guide_version_number,
+    )
     comment = reply(post=post, author=other_member, body="Bonjour @eloise")
     Notification.objects.filter(kind="reply").delete()
 
@@ -125,7 +133,9 @@ def test_notify_comment_mentions_notifies_twenty_members_at_most(
     handles = [f"lecteur{number:02d}" for number in range(25)]
     for handle in handles:
         community_services.join_community(
-            actor=member_factory(handle), community=post.community
+            actor=member_factory(handle),
+            community=post.community,
+            accepted_guide_version=post.community.guide_version_number,
         )
 
     reply(post=post, author=member, body=" ".join(f"@{handle}" for handle in handles))
@@ -136,7 +146,11 @@ def test_notify_comment_mentions_notifies_twenty_members_at_most(
 def test_notify_post_mentions_tells_a_mentioned_member_about_a_billet(
     community, member, other_member, committed
 ):
-    community_services.join_community(actor=other_member, community=community)
+    community_services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     post = committed(
         make_post,
@@ -151,7 +165,11 @@ def test_notify_post_mentions_tells_a_mentioned_member_about_a_billet(
 def test_notify_post_mentions_creates_no_duplicate_when_the_handler_runs_twice(
     community, member, other_member, committed
 ):
-    community_services.join_community(actor=other_member, community=community)
+    community_services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     post = committed(
         make_post, community=community, author=member, body="Salut @dominique"
     )

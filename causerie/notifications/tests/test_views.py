@@ -104,7 +104,11 @@ def test_open_notification_marks_it_read_and_redirects_to_the_comment(
 def test_open_notification_redirects_to_the_billet_for_a_billet_mention(
     client, community, member, other_member, committed
 ):
-    community_services.join_community(actor=other_member, community=community)
+    community_services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     post = committed(
         make_post, community=community, author=other_member, body="Merci @camille"
     )

@@ -40,14 +40,22 @@ def moderator(member, community):
 def writer(community):
     """A member who is not a moderator."""
     writer = make_member("ines")
-    community_services.join_community(actor=writer, community=community)
+    community_services.join_community(
+        actor=writer,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     return writer
 
 
 @pytest.fixture
 def reader(other_member, community):
     """Another member of the community (not a moderator)."""
-    community_services.join_community(actor=other_member, community=community)
+    community_services.join_community(
+        actor=other_member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
     return other_member
 
 

@@ -199,8 +199,16 @@ def test_is_old_compares_the_age_with_the_community_threshold(
 
 
 def test_is_old_follows_the_community_policy_when_it_changes(community, member):
-    community.old_content_days = 30
-    community.save(update_fields=["old_content_days"])
+    from causerie.governance import services as governance_services
+    from causerie.governance.guide_text import default_guide_text
+
+    governance_services.publish_guide_version(
+        actor=member,
+        community=community,
+        text=default_guide_text(),
+        policy={"old_content_days": 30},
+        summary="Billets anciens plus tôt",
+    )
     post = make_post(
         community=community,
         author=member,

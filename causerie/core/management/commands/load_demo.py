@@ -94,7 +94,9 @@ class Command(BaseCommand):
                 community=community, member=members[handle]
             ).exists():
                 community_services.join_community(
-                    actor=members[handle], community=community
+                    actor=members[handle],
+                    community=community,
+                    accepted_guide_version=community.guide_version_number,
                 )
                 self.created += 1
         for name, description in data["tags"]:

@@ -1,0 +1,1 @@
+"""Moderation: flags, the review queue, decisions, sanctions, appeals and the public log."""
