@@ -9,8 +9,8 @@ from causerie.accounts.models import User
 from causerie.communities import permissions, selectors
 from causerie.communities.exceptions import (
     BannedFromCommunity,
-    GuideChangedWhileReading,
     CommunitySuspended,
+    GuideChangedWhileReading,
     InvalidTagName,
     LastModeratorCannotLeave,
     NotAModerator,
@@ -37,9 +37,8 @@ def found_community(
     """Create a community; the founder joins it, holds its founding mandate and
     publishes version 1 of its guide (the default template when `guide` is None).
     Emits CommunityFounded. Raises SlugTaken when the address is in use."""
-    from causerie.governance.guide_text import default_guide_text
-
     from causerie.communities.events import CommunityFounded
+    from causerie.governance.guide_text import default_guide_text
 
     if not permissions.can_found_community(actor):
         raise NotAllowed()

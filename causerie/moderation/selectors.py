@@ -34,7 +34,7 @@ def flag_accuracy(*, member) -> dict:
 
 
 def flag_weight(*, member, threshold: int) -> float:
-    """(1 + trust level) × accuracy factor, capped at threshold − 1 so that one
+    """(1 + trust level) x accuracy factor, capped at threshold - 1 so that one
     member never hides an item alone."""
     weight = (1 + member.trust_level) * flag_accuracy(member=member)["factor"]
     return round(min(weight, max(threshold - 1, 0.5)), 2)

@@ -14,6 +14,7 @@ from causerie.communities import selectors as community_selectors
 from causerie.communities import services as community_services
 from causerie.communities.exceptions import (
     CommunitySuspended,
+    GuideNotAccepted,
     NotAMember,
     NotAModerator,
 )
@@ -29,15 +30,15 @@ from causerie.publishing.events import (
     PostPublished,
 )
 from causerie.publishing.exceptions import (
+    CommentDeleted,
+    EmptyText,
     MemberSanctioned,
     NewMemberDailyLimit,
     NewMemberTooFast,
     NewMemberTooManyLinks,
-    PostLocked,
-    CommentDeleted,
-    EmptyText,
     NotTheAuthor,
     PostDeleted,
+    PostLocked,
     ReplyToAnotherPost,
     TagNotInCommunity,
 )
