@@ -17,5 +17,7 @@ urlpatterns = [
     path("notifications/", include("causerie.notifications.urls")),
     path("", include("causerie.accounts.urls")),
     path("", include("causerie.communities.urls")),
+    path("", include("causerie.governance.urls")),
+    path("", include("causerie.moderation.urls")),
     path("c/<slug:slug>/", include("causerie.publishing.urls")),
 ]

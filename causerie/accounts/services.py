@@ -76,3 +76,13 @@ def create_imported_member(
     validate_model(member, exclude=["password"])
     member.save()
     return member
+
+
+def record_read(*, member, post) -> None:
+    """Remember that a signed-in member opened a billet (an input of trust
+    levels; never shown as a count). Safe to call on every view."""
+    if not member.is_authenticated:
+        return
+    from causerie.accounts.models import PostRead
+
+    PostRead.objects.get_or_create(member=member, post=post)

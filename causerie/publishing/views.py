@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from causerie.accounts import selectors as account_selectors
+from causerie.accounts import services as account_services
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
@@ -65,6 +66,8 @@ def post_create(request, slug):
 def post_detail(request, slug, post_id):
     context = _context(request, slug, post_id)
     post = context["post"]
+    # Reading is the one thing a GET records: trust levels count billets opened.
+    account_services.record_read(member=request.user, post=post)
     newest_first = request.GET.get("tri") == "recent"
     thread = selectors.comment_thread(post=post, newest_first=newest_first)
     return render(

@@ -1,0 +1,1 @@
+"""Moderation pages, one module per concern: flags, queue, log, appeals, record."""
