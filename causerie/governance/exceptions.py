@@ -37,3 +37,13 @@ class NotAllowedToChangeGuide(NotAllowed):
 class GuideVersionNotFound(NotFound):
     code = "guide_version_not_found"
     message = _("This version of the guide does not exist.")
+
+
+class NotAllowedToCoOpt(NotAllowed):
+    code = "not_allowed_to_co_opt"
+    message = _("Only a moderator holding a founding mandate may add a moderator.")
+
+
+class CoOptNeedsAMember(InvalidRequest):
+    code = "co_opt_needs_a_member"
+    message = _("Only a member of the community can become one of its moderators.")

@@ -11,9 +11,11 @@ from causerie.core.validation import check_text
 from causerie.governance import permissions
 from causerie.governance.events import GuidePublished
 from causerie.governance.exceptions import (
+    CoOptNeedsAMember,
     GuideNeedsARule,
     InvalidPolicyValue,
     NotAllowedToChangeGuide,
+    NotAllowedToCoOpt,
     RuleTitleTooLong,
     TooManyRules,
 )
@@ -32,6 +34,48 @@ def grant_founding_mandate(*, community, founder: User) -> Mandate:
         kind=Mandate.Kind.FOUNDING,
         started_at=timezone.now(),
     )
+
+
+def co_opt_moderator(*, actor: User, community, member: User) -> Mandate:
+    """Until the first election, a founding moderator may ask another member to
+    moderate with them: a founding mandate too, ending at the first election.
+    Logged publicly."""
+    from causerie.communities import selectors as community_selectors
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import LogAction
+
+    current = {
+        mandate.holder_id: mandate
+        for mandate in Mandate.objects.filter(
+            community=community, ended_at__isnull=True
+        )
+    }
+    founding = current.get(actor.pk)
+    if (
+        founding is None
+        or founding.kind != Mandate.Kind.FOUNDING
+        or community.is_suspended
+    ):
+        raise NotAllowedToCoOpt()
+    if member.pk in current:
+        return current[member.pk]
+    if not community_selectors.is_member(member=member, community=community):
+        raise CoOptNeedsAMember()
+    with transaction.atomic():
+        mandate = Mandate.objects.create(
+            community=community,
+            holder=member,
+            kind=Mandate.Kind.FOUNDING,
+            started_at=timezone.now(),
+        )
+        moderation_services.record_log_entry(
+            community=community,
+            actor=actor,
+            action=LogAction.MODERATOR_ADDED,
+            member_id=member.pk,
+            target_title=f"@{member.handle}",
+        )
+    return mandate
 
 
 @transaction.atomic

@@ -340,6 +340,7 @@ class LogAction(models.TextChoices):
         pgettext_lazy("log", "appeal: decision reversed"),
     )
     GUIDE_PUBLISHED = "guide_published", pgettext_lazy("log", "new guide version")
+    MODERATOR_ADDED = "moderator_added", pgettext_lazy("log", "moderator added")
 
 
 class ModerationLogEntry(BaseModel):
