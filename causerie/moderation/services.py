@@ -214,7 +214,8 @@ def decide_item(
     deciding the same item at once gets AlreadyDecided. Emits ItemDecided."""
     with transaction.atomic():
         flagged_item = (
-            FlaggedItem.objects.select_for_update()
+            # of=self: PostgreSQL cannot lock the nullable side of the joins.
+            FlaggedItem.objects.select_for_update(of=("self",))
             .select_related("community", "post__community", "comment__post__community")
             .get(pk=flagged_item_id)
         )
@@ -366,7 +367,7 @@ def decide_appeal(
     item's flags into rejected ones. Logged publicly; emits AppealDecided."""
     with transaction.atomic():
         appeal = (
-            Appeal.objects.select_for_update()
+            Appeal.objects.select_for_update(of=("self",))
             .select_related("decision__community", "decision__flagged_item")
             .get(pk=appeal_id)
         )
