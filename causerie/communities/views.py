@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from causerie.communities import selectors, services
-from causerie.communities.exceptions import NotAModerator
+from causerie.communities import permissions, selectors, services
+from causerie.communities.exceptions import GuideChangedWhileReading, NotAModerator
 from causerie.communities.forms import CommunityForm, TagForm
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
 from causerie.governance import selectors as governance_selectors
+from causerie.governance.forms import JoinForm
 from causerie.publishing import selectors as publishing_selectors
 
 
@@ -30,6 +31,8 @@ def community_create(request):
                 actor=request.user, **form.cleaned_data
             )
         except DomainError as error:
+            if error.field == "text":  # the guide's refusals name the guide text
+                error.field = "guide"
             attach_error(form, error)
         else:
             messages.success(
@@ -62,6 +65,9 @@ def community_detail(request, slug):
             "moderators": governance_selectors.current_mandates(community=community),
             "recent_members": selectors.recent_members(community=community),
             "tags": selectors.community_tags(community=community),
+            **governance_selectors.guide_status(
+                viewer=request.user, community=community
+            ),
             **roles,
         },
     )
@@ -86,17 +92,45 @@ def community_members(request, slug):
 
 
 @login_required
-@require_POST
 @handles_domain_errors
 def community_join(request, slug):
+    """GET shows the current guide; POST joins with the version number read."""
     community = selectors.community_by_slug(slug=slug)
-    services.join_community(
-        actor=request.user,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    if roles["is_member"]:
+        return redirect(community)
+    form = JoinForm(request.POST or None)
+    changed_while_reading = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.join_community(
+                actor=request.user,
+                community=community,
+                accepted_guide_version=form.cleaned_data["version"],
+            )
+        except GuideChangedWhileReading as error:
+            changed_while_reading = error.message
+        else:
+            messages.success(
+                request, _("Welcome to %(name)s.") % {"name": community.name}
+            )
+            return redirect(community)
+    version = governance_selectors.current_guide(community=community)
+    return render(
+        request,
+        "governance/guide_join.html",
+        {
+            "community": community,
+            "form": form,
+            "version": version,
+            "policy_rows": governance_selectors.policy_rows(version=version),
+            "changed_while_reading": changed_while_reading,
+            "can_join": permissions.can_join_community(
+                request.user, community, is_member=roles["is_member"]
+            ),
+            **roles,
+        },
     )
-    messages.success(request, _("Welcome to %(name)s.") % {"name": community.name})
-    return redirect(community)
 
 
 @login_required

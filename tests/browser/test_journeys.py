@@ -32,7 +32,10 @@ def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
 
 def _join(page, base_url: str, slug: str) -> None:
     page.goto(f"{base_url}/c/{slug}/")
-    page.locator(f"form[action='/c/{slug}/rejoindre/'] button[type=submit]").click()
+    page.locator(f"a[href='/c/{slug}/rejoindre/']").first.click()
+    page.wait_for_url(f"{base_url}/c/{slug}/rejoindre/")
+    page.locator("input[name=accept]").check()
+    page.locator("form.card button[type=submit]").click()
     page.wait_for_url(f"{base_url}/c/{slug}/")
     expect(page.locator(f"a[href='/c/{slug}/ecrire/']").first).to_be_visible()
 

@@ -162,7 +162,7 @@ def test_community_create_redirects_a_visitor_to_the_login_page(client, db):
 def test_community_join_makes_the_viewer_a_member(client, community, other_member):
     client.force_login(other_member)
 
-    response = client.post("/c/brassage/rejoindre/")
+    response = client.post("/c/brassage/rejoindre/", {"version": 1, "accept": "on"})
 
     assert response.status_code == 302
     assert response["Location"] == "/c/brassage/"
@@ -174,8 +174,8 @@ def test_community_join_makes_the_viewer_a_member(client, community, other_membe
 def test_community_join_twice_counts_the_member_once(client, community, other_member):
     client.force_login(other_member)
 
-    client.post("/c/brassage/rejoindre/")
-    client.post("/c/brassage/rejoindre/")
+    client.post("/c/brassage/rejoindre/", {"version": 1, "accept": "on"})
+    client.post("/c/brassage/rejoindre/", {"version": 1, "accept": "on"})
 
     community.refresh_from_db()
     assert community.member_count == 2
@@ -332,7 +332,7 @@ def test_community_join_is_refused_when_the_community_is_suspended(
 ):
     client.force_login(other_member)
 
-    response = client.post("/c/brassage/rejoindre/")
+    response = client.post("/c/brassage/rejoindre/", {"version": 1, "accept": "on"})
 
     assert response.status_code == 403
     assert french(CommunitySuspended.message) in response.content.decode()
