@@ -172,7 +172,7 @@ def member_record(*, member, community) -> dict:
     their appeals and the accuracy of their flags."""
     decisions = list(
         ModerationDecision.objects.filter(community=community, member=member)
-        .select_related("rule", "moderator", "post", "comment__post")
+        .select_related("rule__version", "moderator", "post", "comment__post")
         .prefetch_related(Prefetch("appeal"))
         .order_by("-created_at")[:50]
     )
@@ -186,37 +186,59 @@ def member_record(*, member, community) -> dict:
 def decision_in(*, community, decision_id: int) -> ModerationDecision:
     decision = (
         ModerationDecision.objects.filter(community=community, pk=decision_id)
-        .select_related("rule", "moderator", "member", "post", "comment__post")
+        .select_related(
+            "rule__version", "moderator", "member", "post", "comment__post",
+            "appeal__reviewer",
+        )
         .first()
-    )
+    )  # fmt: skip
     if decision is None:
         raise ItemNotFound()
     return decision
 
 
-def appeals_to_review(*, community, viewer) -> list[Appeal]:
-    """Open appeals this viewer may review (not about their own decisions)."""
-    return list(
+def _appeals_to_review(*, community, viewer) -> QuerySet[Appeal]:
+    return (
         Appeal.objects.filter(decision__community=community)
         .exclude(status=Appeal.Status.DECIDED)
         .exclude(decision__moderator=viewer)
         .select_related(
-            "appellant", "decision__moderator", "decision__rule", "decision__post",
-            "decision__comment__post",
+            "appellant", "decision__moderator", "decision__rule__version",
+            "decision__post", "decision__comment__post",
         )
-        .order_by("created_at")
+        .order_by("created_at", "pk")
+    )  # fmt: skip
+
+
+def appeals_to_review(*, community, viewer) -> list[Appeal]:
+    """Open appeals this viewer may review (not about their own decisions)."""
+    return list(_appeals_to_review(community=community, viewer=viewer))
+
+
+def appeals_to_review_page(
+    *, community, viewer, page: int | str = 1, per_page: int = 30
+) -> Page:
+    appeals = _appeals_to_review(community=community, viewer=viewer)
+    return Paginator(appeals, per_page).get_page(page)
+
+
+def _escalated_appeals() -> QuerySet[Appeal]:
+    return (
+        Appeal.objects.filter(status=Appeal.Status.ESCALATED)
+        .select_related(
+            "appellant", "decision__community", "decision__moderator",
+            "decision__rule__version", "decision__post", "decision__comment__post",
+        )
+        .order_by("escalated_at", "pk")
     )  # fmt: skip
 
 
 def escalated_appeals() -> list[Appeal]:
-    return list(
-        Appeal.objects.filter(status=Appeal.Status.ESCALATED)
-        .select_related(
-            "appellant", "decision__community", "decision__moderator", "decision__rule",
-            "decision__post", "decision__comment__post",
-        )
-        .order_by("escalated_at")
-    )  # fmt: skip
+    return list(_escalated_appeals())
+
+
+def escalated_appeals_page(*, page: int | str = 1, per_page: int = 30) -> Page:
+    return Paginator(_escalated_appeals(), per_page).get_page(page)
 
 
 def appeal_in(*, appeal_id: int) -> Appeal:
@@ -224,10 +246,71 @@ def appeal_in(*, appeal_id: int) -> Appeal:
         Appeal.objects.filter(pk=appeal_id)
         .select_related(
             "appellant", "reviewer", "decision__community", "decision__moderator",
-            "decision__rule", "decision__post", "decision__comment__post",
+            "decision__rule__version", "decision__post", "decision__comment__post",
         )
         .first()
     )  # fmt: skip
     if appeal is None:
         raise ItemNotFound()
     return appeal
+
+
+def log_moderator_handles(*, community) -> list[str]:
+    """Handles of everyone who appears as the actor of a log entry, for the
+    log's moderator filter (former moderators included)."""
+    return list(
+        ModerationLogEntry.objects.filter(community=community)
+        .order_by("actor__handle")
+        .values_list("actor__handle", flat=True)
+        .distinct()
+    )
+
+
+def recent_log_entries(*, community, limit: int = 50) -> list[ModerationLogEntry]:
+    """The newest entries of the public log, for its Atom feed."""
+    return list(public_log(community=community, per_page=limit).object_list)
+
+
+# What the flag, queue and decision pages cite and count.
+
+
+def citable_rules(*, community) -> list:
+    """The rules of the community's current guide, in order: what a new flag or
+    decision may cite."""
+    from causerie.governance.models import GuideRule
+
+    return list(
+        GuideRule.objects.filter(
+            version__community=community,
+            version__number=community.guide_version_number,
+        ).order_by("number")
+    )
+
+
+def open_item_count(*, community) -> int:
+    """How many items wait in the community's review queue."""
+    return FlaggedItem.objects.filter(
+        community=community, status=FlaggedItem.Status.OPEN
+    ).count()
+
+
+def open_flag_causes(
+    *, post_ids: list[int], comment_ids: list[int]
+) -> dict[tuple[str, int], list[tuple[int | None, str, str]]]:
+    """The distinct causes of the open flags on these items, heaviest first, as
+    (rule number, rule title, reason): what their author may see. Never who
+    flagged, never the notes (they could say who). One query."""
+    flags = (
+        Flag.objects.filter(status=Flag.Status.OPEN)
+        .filter(Q(post_id__in=post_ids) | Q(comment_id__in=comment_ids))
+        .order_by("-weight", "pk")
+        .values_list("post_id", "comment_id", "rule__number", "rule__title", "reason")
+    )
+    causes: dict[tuple[str, int], list[tuple[int | None, str, str]]] = {}
+    for post_id, comment_id, number, title, reason in flags:
+        key = ("comment", comment_id) if comment_id else ("post", post_id)
+        cause = (number, title or "", "" if number else reason)
+        listed = causes.setdefault(key, [])
+        if cause not in listed:
+            listed.append(cause)
+    return causes

@@ -1,6 +1,6 @@
 """Who may do what with billets and comments."""
 
-from causerie.publishing.models import Comment, Post
+from causerie.publishing.models import Comment, ModerationState, Post
 
 
 def can_edit_post(actor, post: Post) -> bool:
@@ -32,3 +32,31 @@ def can_delete_comment(actor, comment: Comment, community) -> bool:
 def can_see_deleted_text(actor, *, is_moderator: bool) -> bool:
     """Deleted text stays available to the community's moderators only."""
     return actor.is_authenticated and is_moderator
+
+
+def can_comment_on(actor, post: Post, *, is_member: bool) -> bool:
+    """A locked discussion, or a billet deleted by its author or the moderation,
+    takes no new comments."""
+    return (
+        actor.is_authenticated
+        and is_member
+        and not post.is_deleted
+        and post.locked_at is None
+        and post.moderation_state != ModerationState.REMOVED
+        and not post.community.is_suspended
+    )
+
+
+def can_read_moderated_text(actor, item, *, is_moderator: bool) -> bool:
+    """The text of a moderated billet or comment stays readable by the community's
+    moderators, and by its author while it is pending or hidden."""
+    if item.moderation_state == ModerationState.VISIBLE:
+        return True
+    if not actor.is_authenticated:
+        return False
+    if is_moderator:
+        return True
+    return actor.pk == item.author_id and item.moderation_state in (
+        ModerationState.PENDING,
+        ModerationState.HIDDEN,
+    )

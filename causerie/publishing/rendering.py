@@ -12,10 +12,36 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone
 from django.utils.timezone import now as current_time
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from causerie.core.dates import exact, relative
-from causerie.publishing.selectors import ThreadItem
+from causerie.publishing.models import ModerationState
+from causerie.publishing.selectors import AUTHOR_READABLE_STATES, ThreadItem
+
+VISIBLE = ModerationState.VISIBLE.value
+
+
+def moderation_labels() -> dict[str, str]:
+    """What readers see instead of a moderated text (translated, not escaped)."""
+    return {
+        ModerationState.PENDING: gettext("Hidden pending moderation"),
+        ModerationState.HIDDEN: gettext("Hidden by moderation"),
+        ModerationState.REMOVED: gettext("Deleted by moderation"),
+    }
+
+
+def cause_label(number: int | None, title: str | None, reason: str) -> str:
+    """The rule or built-in reason cited, as readers see it (not escaped)."""
+    if number is not None:
+        return gettext("Rule %(number)s — %(title)s") % {
+            "number": number,
+            "title": title or "",
+        }
+    if not reason:
+        return ""
+    from causerie.moderation.models import Reason
+
+    return str(Reason(reason).label) if reason in Reason.values else reason
 
 
 def render_thread(
@@ -27,7 +53,14 @@ def render_thread(
     can_reply: bool,
     can_see_deleted: bool,
     can_change_own: bool,
+    can_flag: bool = False,
+    can_see_moderated: bool = False,
+    own_causes: dict | None = None,
 ) -> SafeString:
+    """The thread as one string. `can_flag`: the viewer may flag others' comments;
+    `can_see_moderated`: moderators read moderated texts in a <details>;
+    `own_causes`: why the viewer's own pending comments wait for review."""
+    own_causes = own_causes or {}
     labels = {
         "permalink": escape(gettext("Link to this comment")),
         "edited": escape(gettext("edited")),
@@ -37,7 +70,17 @@ def render_thread(
         "deleted_by_author": escape(gettext("Deleted by its author")),
         "deleted_text": escape(gettext("This comment was deleted by its author.")),
         "moderator_view": escape(gettext("Deleted text (visible to moderators)")),
+        "flag": escape(pgettext("action", "Flag")),
+        "moderated_view": escape(gettext("Text (visible to moderators)")),
+        "own_moderated": escape(
+            gettext(
+                "Only you and the moderators see this text. Editing it sends it "
+                "back to the moderators."
+            )
+        ),
+        "flagged_for": escape(gettext("Flagged for:")),
     }
+    states = {key: escape(label) for key, label in moderation_labels().items()}
     now = current_time()
     language = get_language() or "fr"
     zone = get_current_timezone()
@@ -79,9 +122,41 @@ def render_thread(
                     f'<div class="prose">{comment.body_html}</div></details>'
                 )
         else:
-            append(f'<div class="prose">{comment.body_html}</div>')
+            state = comment.moderation_state
+            visible = state == VISIBLE
+            if visible:
+                append(f'<div class="prose">{comment.body_html}</div>')
+            else:
+                cause = cause_label(
+                    comment.rule_number, comment.rule_title, comment.moderation_reason
+                )
+                append(f'<p class="moderated moderated-{state}">{states[state]}')
+                if cause:
+                    append(f' <span class="moderation-cause">· {escape(cause)}</span>')
+                append("</p>")
+                if comment.author_id == viewer_id and state in AUTHOR_READABLE_STATES:
+                    append(
+                        f'<div class="own-moderated"><p class="meta">'
+                        f"{labels['own_moderated']}</p>"
+                        f'<div class="prose">{comment.body_html}</div>'
+                    )
+                    causes = own_causes.get(("comment", comment.pk))
+                    if causes:
+                        listed = ", ".join(
+                            escape(cause_label(*cause)) for cause in causes
+                        )
+                        append(
+                            f'<p class="meta flag-causes-own">{labels["flagged_for"]} '
+                            f"{listed}</p>"
+                        )
+                    append("</div>")
+                elif can_see_moderated:
+                    append(
+                        f"<details><summary>{labels['moderated_view']}</summary>"
+                        f'<div class="prose">{comment.body_html}</div></details>'
+                    )
             append('<footer class="comment-actions">')
-            if can_reply:
+            if can_reply and visible:
                 append(
                     f'<a href="{post_url}commenter/?parent={comment.pk}" '
                     f'data-reply-to="{comment.pk}">{labels["reply"]}</a>'
@@ -91,6 +166,8 @@ def render_thread(
                     f' <a href="{url}modifier/">{labels["edit"]}</a>'
                     f' <a href="{url}supprimer/">{labels["delete"]}</a>'
                 )
+            elif can_flag and visible and viewer_id is not None:
+                append(f' <a href="{url}signaler/" rel="nofollow">{labels["flag"]}</a>')
             append("</footer>")
         if item.hidden_replies:
             label = ngettext(

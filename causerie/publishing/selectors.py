@@ -10,9 +10,13 @@ from django.utils import timezone
 
 from causerie.communities.models import Community, Tag
 from causerie.publishing.exceptions import CommentNotFound, PostNotFound
-from causerie.publishing.models import Comment, Post, PostRevision
+from causerie.publishing.models import Comment, ModerationState, Post, PostRevision
 
 THREAD_LEVELS = 6  # levels shown on one page before "continuer ce fil"
+# Billets the moderation hid or deleted leave the listings; pending ones stay, marked.
+UNLISTED_STATES = (ModerationState.HIDDEN, ModerationState.REMOVED)
+# What the author of a moderated item still reads of it (with the reasons).
+AUTHOR_READABLE_STATES = (ModerationState.PENDING, ModerationState.HIDDEN)
 FEED_ORDERS = {
     "recent": ("-published_at",),
     "active": ("-last_activity_at",),
@@ -22,6 +26,7 @@ FEED_ORDERS = {
 def _listed_posts() -> QuerySet[Post]:
     return (
         Post.objects.filter(deleted_at__isnull=True)
+        .exclude(moderation_state__in=UNLISTED_STATES)
         .select_related("author", "community")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
     )
@@ -56,9 +61,11 @@ def recent_comments(*, limit: int = 8) -> list[Comment]:
     return list(
         Comment.objects.filter(
             deleted_at__isnull=True,
+            moderation_state=ModerationState.VISIBLE,
             post__deleted_at__isnull=True,
             post__community__suspended_at__isnull=True,
         )
+        .exclude(post__moderation_state__in=UNLISTED_STATES)
         .select_related("author", "post__community")
         .order_by("-created_at")[:limit]
     )
@@ -67,7 +74,7 @@ def recent_comments(*, limit: int = 8) -> list[Comment]:
 def post_for_page(*, community: Community, post_id: int) -> Post:
     post = (
         Post.objects.filter(community=community, pk=post_id)
-        .select_related("author", "community")
+        .select_related("author", "community", "moderation_rule")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         .first()
     )
@@ -80,7 +87,7 @@ def post_for_page(*, community: Community, post_id: int) -> Post:
 def comment_for_page(*, post: Post, comment_id: int) -> Comment:
     comment = (
         Comment.objects.filter(post=post, pk=comment_id)
-        .select_related("author")
+        .select_related("author", "moderation_rule")
         .first()
     )
     if comment is None:
@@ -99,6 +106,7 @@ def related_posts(*, post: Post, limit: int = 5) -> list[Post]:
             community_id=post.community_id, deleted_at__isnull=True, tags__in=tag_ids
         )
         .exclude(pk=post.pk)
+        .exclude(moderation_state__in=UNLISTED_STATES)
         .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
         .select_related("community")
         .order_by("-shared", "-published_at")[:limit]
@@ -112,8 +120,12 @@ def member_posts(*, member, limit: int = 10) -> list[Post]:
 def member_comments(*, member, limit: int = 10) -> list[Comment]:
     return list(
         Comment.objects.filter(
-            author=member, deleted_at__isnull=True, post__deleted_at__isnull=True
+            author=member,
+            deleted_at__isnull=True,
+            moderation_state=ModerationState.VISIBLE,
+            post__deleted_at__isnull=True,
         )
+        .exclude(post__moderation_state__in=UNLISTED_STATES)
         .select_related("post__community")
         .order_by("-created_at")[:limit]
     )
@@ -145,6 +157,11 @@ class ThreadComment:
     deleted_at: datetime | None
     author: ThreadAuthor
     post: Post
+    # What moderation set: the state, and the rule (number, title) or reason cited.
+    moderation_state: str = ModerationState.VISIBLE
+    rule_number: int | None = None
+    rule_title: str | None = None
+    moderation_reason: str = ""
 
     @property
     def is_deleted(self) -> bool:
@@ -180,6 +197,8 @@ def comment_thread(
         .values_list(
             "pk", "parent_id", "author_id", "depth", "body_html", "created_at",
             "edited_at", "deleted_at", "author__handle", "author__display_name",
+            "moderation_state", "moderation_rule__number", "moderation_rule__title",
+            "moderation_reason",
         )
     )  # fmt: skip
     authors: dict[int, ThreadAuthor] = {}
@@ -189,7 +208,7 @@ def comment_thread(
         author = authors.get(row[2])
         if author is None:
             author = authors[row[2]] = ThreadAuthor(row[2], row[8], row[9])
-        comment = ThreadComment(*row[:8], author=author, post=post)
+        comment = ThreadComment(*row[:8], author, post, *row[10:])
         by_id[comment.pk] = comment
         by_parent.setdefault(comment.parent_id, []).append(comment)
     if newest_first:
@@ -230,6 +249,33 @@ def comment_thread(
     return items
 
 
+def own_flag_causes(*, viewer, post: Post, thread: list[ThreadItem]) -> dict:
+    """Why the viewer's own billet or comments on this page wait for review: the
+    causes of their open flags, never who flagged. One query, and none unless
+    the viewer has such an item here."""
+    if not viewer.is_authenticated:
+        return {}
+    pending = ModerationState.PENDING
+    comment_ids = [
+        item.comment.pk
+        for item in thread
+        if item.comment.moderation_state == pending
+        and item.comment.author_id == viewer.pk
+    ]
+    post_ids = (
+        [post.pk]
+        if post.moderation_state == pending and post.author_id == viewer.pk
+        else []
+    )
+    if not comment_ids and not post_ids:
+        return {}
+    from causerie.moderation import selectors as moderation_selectors
+
+    return moderation_selectors.open_flag_causes(
+        post_ids=post_ids, comment_ids=comment_ids
+    )
+
+
 def comment_ancestors(*, comment: Comment) -> list[Comment]:
     """Parents of a comment, root first (for the "continuer ce fil" page)."""
     comments = {
@@ -245,6 +291,7 @@ def comment_ancestors(*, comment: Comment) -> list[Comment]:
             "deleted_at",
             "created_at",
             "depth",
+            "moderation_state",
         )
     }
     chain = []

@@ -13,8 +13,10 @@ from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
+from causerie.moderation import permissions as moderation_permissions
 from causerie.publishing import permissions, selectors, services
 from causerie.publishing.forms import CommentForm, PostForm
+from causerie.publishing.rendering import cause_label
 
 
 def _context(request, slug, post_id=None):
@@ -26,6 +28,39 @@ def _context(request, slug, post_id=None):
     if post_id is not None:
         context["post"] = selectors.post_for_page(community=community, post_id=post_id)
     return context
+
+
+def _moderation_context(request, context, post, thread) -> dict:
+    """What the page shows around moderation: flag links, the cause cited on a
+    moderated billet, why the viewer's own items wait for review, the lock."""
+    user = request.user
+    own_causes = selectors.own_flag_causes(viewer=user, post=post, thread=thread)
+    can_flag = not post.community.is_suspended and moderation_permissions.can_flag(
+        user, author_id=None, is_member=context["is_member"]
+    )
+    return {
+        "is_author": user.is_authenticated and user.pk == post.author_id,
+        "can_flag": can_flag,
+        "can_flag_post": can_flag
+        and user.pk != post.author_id
+        and post.is_visible
+        and not post.is_deleted,
+        "can_comment": permissions.can_comment_on(
+            user, post, is_member=context["is_member"]
+        ),
+        "can_read_post": permissions.can_read_moderated_text(
+            user, post, is_moderator=context["is_moderator"]
+        ),
+        "post_cause": cause_label(
+            getattr(post.moderation_rule, "number", None),
+            getattr(post.moderation_rule, "title", None),
+            post.moderation_reason,
+        ),
+        "post_own_causes": [
+            cause_label(*cause) for cause in own_causes.get(("post", post.pk), [])
+        ],
+        "own_causes": own_causes,
+    }
 
 
 def _refusable(form, error: DomainError) -> None:
@@ -88,6 +123,7 @@ def post_detail(request, slug, post_id):
             "can_see_deleted": permissions.can_see_deleted_text(
                 request.user, is_moderator=context["is_moderator"]
             ),
+            **_moderation_context(request, context, post, thread),
         },
     )
 
@@ -158,6 +194,11 @@ def post_history(request, slug, post_id):
         request.user, is_moderator=context["is_moderator"]
     ):
         raise Http404
+    # The history would give away a text the moderation hid.
+    if not permissions.can_read_moderated_text(
+        request.user, post, is_moderator=context["is_moderator"]
+    ):
+        raise Http404
     return render(
         request,
         "publishing/post_history.html",
@@ -213,6 +254,7 @@ def comment_detail(request, slug, post_id, comment_id):
     context = _context(request, slug, post_id)
     post = context["post"]
     comment = selectors.comment_for_page(post=post, comment_id=comment_id)
+    thread = selectors.comment_thread(post=post, root=comment)
     return render(
         request,
         "publishing/comment_detail.html",
@@ -220,12 +262,13 @@ def comment_detail(request, slug, post_id, comment_id):
             **context,
             "comment": comment,
             "ancestors": selectors.comment_ancestors(comment=comment),
-            "thread": selectors.comment_thread(post=post, root=comment),
+            "thread": thread,
             "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
             "comment_form": CommentForm(),
             "can_see_deleted": permissions.can_see_deleted_text(
                 request.user, is_moderator=context["is_moderator"]
             ),
+            **_moderation_context(request, context, post, thread),
         },
     )
 
@@ -279,6 +322,10 @@ def comment_history(request, slug, post_id, comment_id):
     comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
     if comment.is_deleted and not permissions.can_see_deleted_text(
         request.user, is_moderator=context["is_moderator"]
+    ):
+        raise Http404
+    if not permissions.can_read_moderated_text(
+        request.user, comment, is_moderator=context["is_moderator"]
     ):
         raise Http404
     return render(

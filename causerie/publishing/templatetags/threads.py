@@ -19,4 +19,7 @@ def comment_thread(context):
         can_reply=bool(context.get("can_reply")) and not community.is_suspended,
         can_see_deleted=bool(context.get("can_see_deleted")),
         can_change_own=not community.is_suspended,
+        can_flag=bool(context.get("can_flag")) and not community.is_suspended,
+        can_see_moderated=bool(context.get("can_see_deleted")),
+        own_causes=context.get("own_causes"),
     )
