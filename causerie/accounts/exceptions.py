@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from causerie.core.exceptions import InvalidRequest, NotFound
+from causerie.core.exceptions import InvalidRequest, NotAllowed, NotFound
 
 
 class MemberNotFound(NotFound):
@@ -23,3 +23,8 @@ class TooManyLinks(InvalidRequest):
 class InvalidLink(InvalidRequest):
     code = "invalid_link"
     message = _("“%(link)s” is not a web address starting with http:// or https://.")
+
+
+class NotASiteAdministrator(NotAllowed):
+    code = "not_a_site_administrator"
+    message = _("Only site administrators can grant or remove trust level 4.")

@@ -1,4 +1,4 @@
-"""Interface language: French unless the reader chose otherwise.
+"""Interface language, and the days a signed-in member visits.
 
 The browser's Accept-Language is deliberately not consulted: Causerie is
 French first, and the switcher in every page's footer sets a cookie. A
@@ -8,6 +8,8 @@ signed-in member's saved choice applies on every device.
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from causerie.accounts import services
 
 
 class LanguageMiddleware:
@@ -33,3 +35,16 @@ class LanguageMiddleware:
         if user is not None and user.is_authenticated and user.language in available:
             return user.language
         return settings.LANGUAGE_CODE
+
+
+class VisitMiddleware:
+    """Records one VisitDay per signed-in member per day (trust levels count
+    days visited). Goes after AuthenticationMiddleware; the service's cache key
+    spares the database on every other request of the day."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        services.record_visit(member=request.user)
+        return self.get_response(request)

@@ -1,15 +1,21 @@
-"""Writes on members: profile, language, muting, imported accounts."""
+"""Writes on members: profile, language, muting, imported accounts, visits,
+reads and trust levels."""
 
+from datetime import datetime
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from causerie.accounts import permissions
+from causerie.accounts import permissions, selectors, trust
 from causerie.accounts.exceptions import (
     CannotMuteYourself,
     InvalidLink,
     MemberNotFound,
+    NotASiteAdministrator,
     TooManyLinks,
 )
-from causerie.accounts.models import Mute, User
+from causerie.accounts.models import Mute, PostRead, User, VisitDay
 from causerie.core.exceptions import NotAllowed
 from causerie.core.validation import check_text, validate_model
 
@@ -83,6 +89,85 @@ def record_read(*, member, post) -> None:
     levels; never shown as a count). Safe to call on every view."""
     if not member.is_authenticated:
         return
-    from causerie.accounts.models import PostRead
-
     PostRead.objects.get_or_create(member=member, post=post)
+
+
+VISIT_CACHE_SECONDS = 24 * 3600
+
+
+def record_visit(*, member: User) -> bool:
+    """Remember that a signed-in member visited today (an input of trust levels).
+    Called on every request: a cache key per member per day keeps it to one
+    database write a day. Returns whether this call recorded the day."""
+    if not member.is_authenticated:
+        return False
+    today = timezone.localdate()
+    key = f"causerie:visit:{member.pk}:{today.isoformat()}"
+    if not cache.add(key, True, timeout=VISIT_CACHE_SECONDS):
+        return False
+    # Processes that do not share the cache may both get here: the unique
+    # constraint keeps one row.
+    VisitDay.objects.bulk_create(
+        [VisitDay(member=member, day=today)], ignore_conflicts=True
+    )
+    return True
+
+
+def recompute_trust_level(*, member: User, now: datetime | None = None) -> int:
+    """Bring a member's trust level in line with the rules of accounts.trust and
+    return it. A level granted by site administrators is left alone. Called by
+    the daily job and after a new member posts; safe to call at any time."""
+    _, level = _recompute(member.pk, now=now or timezone.now())
+    member.trust_level = level
+    return level
+
+
+def recompute_all_trust_levels(*, now: datetime | None = None) -> int:
+    """The daily job: recompute the level of every member active in the trust
+    window (and of level 3 holders, who lose it by staying away). Returns how
+    many levels changed."""
+    now = now or timezone.now()
+    member_ids = list(
+        selectors.members_to_reassess(now=now).values_list("pk", flat=True)
+    )
+    changed = 0
+    for member_id in member_ids:
+        before, after = _recompute(member_id, now=now)
+        changed += before != after
+    return changed
+
+
+def _recompute(member_id: int, *, now: datetime) -> tuple[int, int]:
+    """(level before, level after), the member's row locked meanwhile so that a
+    grant by an administrator cannot be overwritten."""
+    with transaction.atomic():
+        member = User.objects.select_for_update().get(pk=member_id)
+        level = trust.level_for(
+            activity=selectors.trust_activity(member=member, now=now),
+            current=member.trust_level,
+            granted=member.trust_level_granted,
+        )
+        if level != member.trust_level:
+            User.objects.filter(pk=member.pk).update(trust_level=level)
+    return member.trust_level, level
+
+
+def grant_trust_level(*, actor: User, member: User, granted: bool) -> User:
+    """A site administrator grants level 4 (référent), or removes it: the member
+    then gets the level the rules give (level 3 kept at 90% of its
+    requirements, as for any level 3). Raises NotASiteAdministrator for anyone
+    else. Safe to call twice."""
+    if not permissions.can_grant_trust_level(actor):
+        raise NotASiteAdministrator()
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=member.pk)
+        if granted:
+            locked.trust_level, locked.trust_level_granted = trust.REFERENT, True
+            locked.save(update_fields=["trust_level", "trust_level_granted"])
+        elif locked.trust_level_granted:
+            locked.trust_level_granted = False
+            locked.save(update_fields=["trust_level_granted"])
+            recompute_trust_level(member=locked)
+    member.trust_level = locked.trust_level
+    member.trust_level_granted = locked.trust_level_granted
+    return member

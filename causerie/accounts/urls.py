@@ -10,4 +10,5 @@ urlpatterns = [
     path("@<str:handle>/sourdine/", views.mute, name="mute"),
     path("compte/profil/", views.profile_edit, name="profile-edit"),
     path("langue/", views.set_language, name="set-language"),
+    path("niveaux-de-confiance/", views.trust_levels, name="trust-levels"),
 ]

@@ -1,5 +1,7 @@
-"""Member pages: public profile, profile settings, muting, language."""
+"""Member pages: public profile, profile settings, muting, language, and the
+page explaining trust levels."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -7,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from causerie.accounts import selectors, services
+from causerie.accounts import selectors, services, trust
 from causerie.accounts.forms import LanguageForm, ProfileForm
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
@@ -24,6 +26,7 @@ def profile(request, handle):
         "accounts/profile.html",
         {
             "member": member,
+            "trust_level_name": trust.level_name(member.trust_level),
             "communities": community_selectors.member_communities(member=member),
             "posts": publishing_selectors.member_posts(member=member),
             "comments": publishing_selectors.member_comments(member=member),
@@ -87,8 +90,6 @@ def set_language(request):
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
             services.set_language(actor=request.user, language=language)
-        from django.conf import settings
-
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             language,
@@ -97,3 +98,17 @@ def set_language(request):
             secure=request.is_secure(),
         )
     return response
+
+
+def trust_levels(request):
+    """What each trust level asks and unlocks, with the thresholds in force."""
+    viewer_level = request.user.trust_level if request.user.is_authenticated else None
+    return render(
+        request,
+        "accounts/trust_levels.html",
+        {
+            **trust.explanation(),
+            "viewer_level": viewer_level,
+            "viewer_level_name": trust.level_name(viewer_level or 0),
+        },
+    )

@@ -111,3 +111,8 @@ class AppealAlreadyDecided(Conflict):
 class ItemNotFound(NotFound):
     code = "item_not_found"
     message = _("This item is not in the review queue.")
+
+
+class ItemGone(InvalidRequest):
+    code = "item_gone"
+    message = _("Its author deleted it: there is nothing left to flag.")

@@ -1,5 +1,7 @@
 """Who may flag, decide and review appeals. Functions work on loaded rows."""
 
+from datetime import timedelta
+
 from django.conf import settings
 
 
@@ -22,6 +24,20 @@ def can_moderate(actor, community, *, is_moderator: bool) -> bool:
 
 def can_appeal(actor, decision) -> bool:
     return actor.is_authenticated and actor.pk == decision.member_id
+
+
+def appeal_deadline(decision):
+    """Until when the member concerned may appeal (CAUSERIE_APPEAL_DAYS)."""
+    return decision.created_at + timedelta(days=settings.CAUSERIE_APPEAL_DAYS)
+
+
+def can_file_appeal(actor, decision, *, has_appeal: bool, now) -> bool:
+    """Whether to offer the appeal form: the member concerned, once, in time."""
+    return (
+        can_appeal(actor, decision)
+        and not has_appeal
+        and now <= appeal_deadline(decision)
+    )
 
 
 def can_review_appeal(actor, appeal, *, is_moderator: bool) -> bool:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from causerie.accounts.models import User
 from causerie.communities import selectors as community_selectors
+from causerie.communities.exceptions import CommunitySuspended, NotAMember
 from causerie.communities.models import Community
 from causerie.core.events import emit
 from causerie.core.validation import check_text
@@ -38,6 +39,7 @@ from causerie.moderation.exceptions import (
     FlagNeedsACause,
     FlagNeedsANote,
     FlagWindowClosed,
+    ItemGone,
     NotAModerator,
     NotYourDecision,
     RuleNotInCurrentGuide,
@@ -86,9 +88,17 @@ def flag_item(
     item = comment if comment is not None else post
     community = (comment.post if comment is not None else post).community
     policy = community.policy
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if item.deleted_at is not None:
+        raise ItemGone()
     is_member = community_selectors.is_member(member=actor, community=community)
+    if actor.is_authenticated and actor.pk == item.author_id:
+        raise CannotFlagOwnItem()
+    if not is_member:
+        raise NotAMember()
     if not permissions.can_flag(actor, author_id=item.author_id, is_member=is_member):
-        raise CannotFlagOwnItem() if actor.pk == item.author_id else TrustTooLowToFlag()
+        raise TrustTooLowToFlag()
     if not permissions.trust_allows_flagging(actor):
         raise TrustTooLowToFlag()
     rule = _cited_rule(community, rule_id, reason)
@@ -301,16 +311,10 @@ def decide_item(
 
 
 def _decision_rule(community, rule_id, reason) -> GuideRule | None:
-    if rule_id:
-        rule = GuideRule.objects.filter(
-            pk=rule_id, version__community=community
-        ).first()
-        if rule is None:
-            raise RuleNotInCurrentGuide(field="cause")
-        return rule
-    if reason not in Reason.values:
+    """Decisions, like flags, cite the guide in force."""
+    if not rule_id and reason not in Reason.values:
         raise DecisionNeedsACause(field="cause")
-    return None
+    return _cited_rule(community, rule_id, reason)
 
 
 def _suspension_end(action: str, days: int | None):

@@ -1,8 +1,13 @@
-"""Turn publishing events into notifications (run as background tasks)."""
+"""Turn publishing and moderation events into notifications (run as background
+tasks)."""
 
+from causerie.accounts.models import User
+from causerie.communities import selectors as community_selectors
 from causerie.communities.models import Membership
 from causerie.core.events import handles
 from causerie.core.markdown import extract_mentions
+from causerie.moderation.events import AppealDecided, AppealFiled, ItemDecided
+from causerie.moderation.models import Action, Appeal, ModerationDecision
 from causerie.notifications import services
 from causerie.notifications.models import Notification
 from causerie.publishing.events import (
@@ -87,4 +92,88 @@ def notify_comment_mentions(event) -> None:
             kind=Notification.Kind.MENTION,
             post_id=comment.post_id,
             comment_id=comment.pk,
+        )
+
+
+def _decision_post_id(decision: ModerationDecision) -> int | None:
+    return decision.post_id or (decision.comment.post_id if decision.comment else None)
+
+
+@handles(ItemDecided)
+def notify_decision(event) -> None:
+    """The member concerned hears of every decision about them or their item; a
+    warning is delivered as its own kind (issue 4: "delivered as a notification")."""
+    decision = (
+        ModerationDecision.objects.filter(pk=event.decision_id)
+        .select_related("comment")
+        .first()
+    )
+    post_id = _decision_post_id(decision) if decision else None
+    if post_id is None:
+        return
+    services.notify(
+        recipient_id=decision.member_id,
+        actor_id=decision.moderator_id,
+        kind=Notification.Kind.WARNING
+        if decision.action == Action.WARN
+        else Notification.Kind.DECISION,
+        post_id=post_id,
+        comment_id=decision.comment_id,
+        decision_id=decision.pk,
+    )
+
+
+@handles(AppealFiled)
+def notify_appeal_to_review(event) -> None:
+    """An appeal goes to the community's other moderators, or to the site
+    administrators when it is escalated at once (no other moderator)."""
+    appeal = (
+        Appeal.objects.filter(pk=event.appeal_id)
+        .select_related("decision__community", "decision__comment")
+        .first()
+    )
+    post_id = _decision_post_id(appeal.decision) if appeal else None
+    if post_id is None:
+        return
+    decision = appeal.decision
+    if appeal.status == Appeal.Status.ESCALATED:
+        reviewer_ids = set(
+            User.objects.filter(is_superuser=True, is_active=True).values_list(
+                "pk", flat=True
+            )
+        )
+    else:
+        reviewer_ids = community_selectors.moderator_ids(community=decision.community)
+    for reviewer_id in sorted(reviewer_ids - {decision.moderator_id}):
+        services.notify(
+            recipient_id=reviewer_id,
+            actor_id=appeal.appellant_id,
+            kind=Notification.Kind.APPEAL_TO_REVIEW,
+            post_id=post_id,
+            comment_id=decision.comment_id,
+            decision_id=decision.pk,
+        )
+
+
+@handles(AppealDecided)
+def notify_appeal_decided(event) -> None:
+    """The appellant, and the moderator whose decision was reviewed, learn the
+    outcome."""
+    appeal = (
+        Appeal.objects.filter(pk=event.appeal_id, status=Appeal.Status.DECIDED)
+        .select_related("decision__comment")
+        .first()
+    )
+    post_id = _decision_post_id(appeal.decision) if appeal else None
+    if post_id is None:
+        return
+    decision = appeal.decision
+    for recipient_id in (appeal.appellant_id, decision.moderator_id):
+        services.notify(
+            recipient_id=recipient_id,
+            actor_id=appeal.reviewer_id,
+            kind=Notification.Kind.APPEAL_DECIDED,
+            post_id=post_id,
+            comment_id=decision.comment_id,
+            decision_id=decision.pk,
         )

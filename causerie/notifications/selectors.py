@@ -12,7 +12,7 @@ def unread_count(*, member) -> int:
 def member_notifications(*, member, page: int | str = 1, per_page: int = 30) -> Page:
     notifications = (
         Notification.objects.filter(recipient=member)
-        .select_related("actor", "post__community", "comment")
+        .select_related("actor", "post__community", "comment", "decision__appeal")
         .order_by("-created_at", "-pk")
     )
     return Paginator(notifications, per_page).get_page(page)
@@ -21,6 +21,11 @@ def member_notifications(*, member, page: int | str = 1, per_page: int = 30) -> 
 def notification_for(*, member, notification_id: int) -> Notification | None:
     return (
         Notification.objects.filter(pk=notification_id, recipient=member)
-        .select_related("post__community", "comment__post__community")
+        .select_related(
+            "post__community",
+            "comment__post__community",
+            "decision__community",
+            "decision__appeal",
+        )
         .first()
     )

@@ -8,9 +8,16 @@ from causerie.notifications.models import Notification
 
 
 def notify(
-    *, recipient_id: int, actor_id: int, kind: str, post_id: int, comment_id=None
-):
-    """Create a notification unless it exists already; never about one's own acts."""
+    *,
+    recipient_id: int,
+    actor_id: int,
+    kind: str,
+    post_id: int,
+    comment_id: int | None = None,
+    decision_id: int | None = None,
+) -> Notification | None:
+    """Create a notification unless it exists already; never about one's own acts.
+    Moderation kinds name the decision they are about."""
     if recipient_id == actor_id:
         return None
     try:
@@ -20,6 +27,7 @@ def notify(
                 kind=kind,
                 post_id=post_id,
                 comment_id=comment_id,
+                decision_id=decision_id,
                 defaults={"actor_id": actor_id},
             )
     except IntegrityError:

@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from causerie.notifications import selectors, services
+from causerie.notifications.models import Notification
 
 
 @login_required
@@ -32,6 +34,22 @@ def open_notification(request, notification_id: int):
     )
     if notification is None:
         return redirect("notifications:list")
+    if notification.decision_id:
+        return redirect(_decision_target(notification))
     if notification.comment_id:
         return redirect(notification.comment.get_absolute_url())
     return redirect(notification.post.get_absolute_url())
+
+
+def _decision_target(notification) -> str:
+    """Moderation notifications open the decision, or the appeal to review."""
+    decision = notification.decision
+    slug = decision.community.slug
+    appeal = getattr(decision, "appeal", None)
+    if notification.kind == Notification.Kind.APPEAL_TO_REVIEW and appeal:
+        return reverse(
+            "moderation:appeal-decide", kwargs={"slug": slug, "appeal_id": appeal.pk}
+        )
+    return reverse(
+        "moderation:decision", kwargs={"slug": slug, "decision_id": decision.pk}
+    )

@@ -15,6 +15,7 @@ from causerie.moderation.exceptions import (
     DecisionNeedsACause,
     EditNeedsText,
     NotAModerator,
+    RuleNotInCurrentGuide,
     SuspensionNeedsADuration,
 )
 from causerie.moderation.models import (
@@ -284,3 +285,22 @@ def test_decide_item_refuses_a_second_decision_on_the_same_item(
     assert ModerationDecision.objects.count() == 1
     assert state_of(pending_comment) == ModerationState.HIDDEN
     assert set(Flag.objects.values_list("status", flat=True)) == {"upheld"}
+
+
+def test_decide_item_refuses_a_rule_of_an_older_guide_version(
+    pending_comment, moderator, community, rules
+):
+    governance_services.publish_guide_version(
+        actor=moderator,
+        community=community,
+        text="Introduction.\n\n## Une seule règle\n\nSoyez aimables.",
+        policy={},
+        summary="Guide resserré",
+    )
+
+    with pytest.raises(RuleNotInCurrentGuide) as refusal:
+        decide(moderator, action=Action.HIDE, rule=rules[1])
+
+    assert refusal.value.code == "rule_not_in_current_guide"
+    assert not ModerationDecision.objects.exists()
+    assert state_of(pending_comment) == ModerationState.PENDING

@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from causerie.communities import services as community_services
+from causerie.communities.exceptions import CommunitySuspended, NotAMember
 from causerie.core.testing import make_comment, make_member, make_post
 from causerie.governance import services as governance_services
 from causerie.moderation import selectors, services
@@ -17,6 +19,7 @@ from causerie.moderation.exceptions import (
     FlagNeedsACause,
     FlagNeedsANote,
     FlagWindowClosed,
+    ItemGone,
     RuleNotInCurrentGuide,
     TrustTooLowToFlag,
 )
@@ -74,9 +77,10 @@ def test_flag_item_refuses_a_member_of_trust_level_0(
 def test_flag_item_refuses_someone_who_is_not_a_member(authored_comment, rules):
     stranger = make_member("etranger")
 
-    with pytest.raises(TrustTooLowToFlag):
+    with pytest.raises(NotAMember) as refusal:
         flag(stranger, authored_comment, rule_id=rules[0].pk)
 
+    assert refusal.value.code == "not_a_member"
     assert not Flag.objects.exists()
 
 
@@ -341,3 +345,28 @@ def test_flag_item_counts_flags_on_a_comment_and_its_billet_apart(
 
     assert FlaggedItem.objects.count() == 2
     assert Flag.objects.filter(flagger=flaggers[0]).count() == 2
+
+
+def test_flag_item_refuses_an_item_its_author_deleted(
+    authored_comment, author, flaggers, rules
+):
+    publishing_services.delete_comment(actor=author, comment=authored_comment)
+
+    with pytest.raises(ItemGone) as refusal:
+        flag(flaggers[0], authored_comment, rule_id=rules[0].pk)
+
+    assert refusal.value.code == "item_gone"
+    assert not Flag.objects.exists()
+
+
+def test_flag_item_refuses_anything_in_a_suspended_community(
+    authored_comment, community, flaggers, rules, member_factory
+):
+    admin = member_factory("administratrice", is_superuser=True)
+    community_services.suspend_community(actor=admin, community=community, notice="")
+
+    with pytest.raises(CommunitySuspended) as refusal:
+        flag(flaggers[0], authored_comment, rule_id=rules[0].pk)
+
+    assert refusal.value.code == "community_suspended"
+    assert not Flag.objects.exists()
