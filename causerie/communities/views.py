@@ -86,6 +86,10 @@ def community_members(request, slug):
             "community": community,
             "page": page,
             "moderators": governance_selectors.current_mandates(community=community),
+            "can_co_opt": governance_selectors.holds_founding_mandate(
+                member=request.user, community=community
+            ),
+            "moderator_ids": selectors.moderator_ids(community=community),
             **selectors.viewer_roles(viewer=request.user, community=community),
         },
     )

@@ -193,3 +193,15 @@ def guide_status(*, viewer, community) -> dict:
         "guide_needs_acceptance": accepted is not None
         and accepted < community.guide_version_number,
     }
+
+
+def holds_founding_mandate(*, member, community) -> bool:
+    """Founding moderators may co-opt others until the first election."""
+    if not member.is_authenticated:
+        return False
+    return Mandate.objects.filter(
+        community=community,
+        holder=member,
+        kind=Mandate.Kind.FOUNDING,
+        ended_at__isnull=True,
+    ).exists()

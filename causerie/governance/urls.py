@@ -20,4 +20,5 @@ urlpatterns = [
         name="version-create",
     ),
     path("c/<slug:slug>/guide/accepter/", views.accept, name="accept"),
+    path("c/<slug:slug>/membres/<str:handle>/moderer/", views.co_opt, name="co-opt"),
 ]

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from causerie.accounts import selectors as account_selectors
 from causerie.communities import selectors as community_selectors
 from causerie.communities import services as community_services
 from causerie.communities.exceptions import GuideChangedWhileReading
@@ -208,3 +210,19 @@ def accept(request, slug):
             "changed_while_reading": changed_while_reading,
         },
     )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def co_opt(request, slug, handle):
+    """A founding moderator asks a member to moderate with them (until the
+    first election)."""
+    community = community_selectors.community_by_slug(slug=slug)
+    member = account_selectors.member_by_handle(handle=handle)
+    services.co_opt_moderator(actor=request.user, community=community, member=member)
+    messages.success(
+        request,
+        _("@%(handle)s now moderates the community with you.") % {"handle": handle},
+    )
+    return redirect("communities:members", slug=community.slug)

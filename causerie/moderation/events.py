@@ -21,3 +21,8 @@ class AppealFiled:
 @event
 class AppealDecided:
     appeal_id: int
+
+
+@event
+class AppealEscalated:
+    appeal_id: int

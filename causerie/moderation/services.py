@@ -21,6 +21,7 @@ from causerie.governance.models import GuideRule
 from causerie.moderation import permissions, selectors
 from causerie.moderation.events import (
     AppealDecided,
+    AppealEscalated,
     AppealFiled,
     ItemDecided,
     ItemFlagged,
@@ -447,9 +448,18 @@ def _reverse(decision: ModerationDecision) -> None:
 def escalate_overdue_appeals() -> int:
     """Appeals no other moderator reviewed in time go to the site administrators."""
     deadline = timezone.now() - timedelta(days=settings.CAUSERIE_APPEAL_REVIEW_DAYS)
-    return Appeal.objects.filter(
-        status=Appeal.Status.OPEN, created_at__lt=deadline
-    ).update(status=Appeal.Status.ESCALATED, escalated_at=timezone.now())
+    with transaction.atomic():
+        overdue = list(
+            Appeal.objects.select_for_update()
+            .filter(status=Appeal.Status.OPEN, created_at__lt=deadline)
+            .values_list("pk", flat=True)
+        )
+        Appeal.objects.filter(pk__in=overdue).update(
+            status=Appeal.Status.ESCALATED, escalated_at=timezone.now()
+        )
+        for appeal_id in overdue:
+            emit(AppealEscalated(appeal_id=appeal_id))
+    return len(overdue)
 
 
 def record_log_entry(

@@ -6,7 +6,12 @@ from causerie.communities import selectors as community_selectors
 from causerie.communities.models import Membership
 from causerie.core.events import handles
 from causerie.core.markdown import extract_mentions
-from causerie.moderation.events import AppealDecided, AppealFiled, ItemDecided
+from causerie.moderation.events import (
+    AppealDecided,
+    AppealEscalated,
+    AppealFiled,
+    ItemDecided,
+)
 from causerie.moderation.models import Action, Appeal, ModerationDecision
 from causerie.notifications import services
 from causerie.notifications.models import Notification
@@ -124,6 +129,7 @@ def notify_decision(event) -> None:
 
 
 @handles(AppealFiled)
+@handles(AppealEscalated)
 def notify_appeal_to_review(event) -> None:
     """An appeal goes to the community's other moderators, or to the site
     administrators when it is escalated at once (no other moderator)."""

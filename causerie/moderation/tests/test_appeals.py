@@ -186,6 +186,24 @@ def test_escalate_overdue_appeals_sends_unreviewed_appeals_to_the_administrators
     assert selectors.escalated_appeals() == [filed]
 
 
+def test_escalate_overdue_appeals_notifies_the_site_administrators(
+    decision, author, second_moderator, clock, django_capture_on_commit_callbacks
+):
+    from causerie.core.testing import make_member
+    from causerie.notifications.models import Notification
+
+    administrator = make_member("administratrice", is_superuser=True)
+    appeal(author, decision)
+    clock.advance(days=7, minutes=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.escalate_overdue_appeals()
+
+    assert Notification.objects.filter(
+        recipient=administrator, kind="appeal_to_review", decision=decision
+    ).exists()
+
+
 def test_decide_appeal_refuses_the_original_moderator(
     decision, author, moderator, second_moderator
 ):
