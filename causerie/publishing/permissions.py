@@ -60,3 +60,11 @@ def can_read_moderated_text(actor, item, *, is_moderator: bool) -> bool:
         ModerationState.PENDING,
         ModerationState.HIDDEN,
     )
+
+
+def can_read_history(actor, item, *, is_moderator: bool) -> bool:
+    """A history shows every version of the text: it is as private as the
+    text itself once the author deleted it or the moderation hid it."""
+    if item.is_deleted and not can_see_deleted_text(actor, is_moderator=is_moderator):
+        return False
+    return can_read_moderated_text(actor, item, is_moderator=is_moderator)

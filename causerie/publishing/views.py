@@ -190,12 +190,7 @@ def post_pin(request, slug, post_id):
 def post_history(request, slug, post_id):
     context = _context(request, slug, post_id)
     post = context["post"]
-    if post.is_deleted and not permissions.can_see_deleted_text(
-        request.user, is_moderator=context["is_moderator"]
-    ):
-        raise Http404
-    # The history would give away a text the moderation hid.
-    if not permissions.can_read_moderated_text(
+    if not permissions.can_read_history(
         request.user, post, is_moderator=context["is_moderator"]
     ):
         raise Http404
@@ -320,11 +315,7 @@ def comment_delete(request, slug, post_id, comment_id):
 def comment_history(request, slug, post_id, comment_id):
     context = _context(request, slug, post_id)
     comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
-    if comment.is_deleted and not permissions.can_see_deleted_text(
-        request.user, is_moderator=context["is_moderator"]
-    ):
-        raise Http404
-    if not permissions.can_read_moderated_text(
+    if not permissions.can_read_history(
         request.user, comment, is_moderator=context["is_moderator"]
     ):
         raise Http404
