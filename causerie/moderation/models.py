@@ -27,21 +27,10 @@ class Reason(models.TextChoices):
     OTHER = "other", pgettext_lazy("flag reason", "Something else")
 
 
-class Flag(BaseModel):
-    """A member signals a billet or comment to the moderators, citing exactly one
-    rule of the guide or one built-in reason."""
+class ItemTarget(models.Model):
+    """Exactly one billet or one comment (each concrete model adds the
+    ONE_TARGET check constraint)."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        UPHELD = "upheld", _("upheld")
-        REJECTED = "rejected", _("rejected")
-
-    community = models.ForeignKey(
-        "communities.Community", on_delete=models.CASCADE, related_name="flags"
-    )
-    flagged_item = models.ForeignKey(
-        "moderation.FlaggedItem", on_delete=models.CASCADE, related_name="flags"
-    )
     post = models.ForeignKey(
         "publishing.Post",
         on_delete=models.CASCADE,
@@ -55,6 +44,30 @@ class Flag(BaseModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def item(self):
+        return self.comment if self.comment_id else self.post
+
+
+class Flag(ItemTarget, BaseModel):
+    """A member signals a billet or comment to the moderators, citing exactly one
+    rule of the guide or one built-in reason."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        UPHELD = "upheld", _("upheld")
+        REJECTED = "rejected", _("rejected")
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="flags"
+    )
+    flagged_item = models.ForeignKey(
+        "moderation.FlaggedItem", on_delete=models.CASCADE, related_name="flags"
     )
     flagger = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
@@ -106,7 +119,7 @@ class Flag(BaseModel):
         return f"flag {self.pk} by {self.flagger_id}"
 
 
-class FlaggedItem(BaseModel):
+class FlaggedItem(ItemTarget, BaseModel):
     """One billet or comment in the review queue, with the weight of its open flags."""
 
     class Status(models.TextChoices):
@@ -115,20 +128,6 @@ class FlaggedItem(BaseModel):
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="flagged_items"
-    )
-    post = models.ForeignKey(
-        "publishing.Post",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    comment = models.ForeignKey(
-        "publishing.Comment",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -169,10 +168,6 @@ class FlaggedItem(BaseModel):
     def __str__(self):
         return f"review {self.pk}"
 
-    @property
-    def item(self):
-        return self.comment if self.comment_id else self.post
-
 
 class Action(models.TextChoices):
     """What a moderator decides. Keep in step with docs/moderation.md."""
@@ -190,7 +185,7 @@ class Action(models.TextChoices):
     BAN = "ban", pgettext_lazy("moderation action", "Ban from the community")
 
 
-class ModerationDecision(BaseModel):
+class ModerationDecision(ItemTarget, BaseModel):
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="decisions"
     )
@@ -200,20 +195,6 @@ class ModerationDecision(BaseModel):
         null=True,
         blank=True,
         related_name="decisions",
-    )
-    post = models.ForeignKey(
-        "publishing.Post",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    comment = models.ForeignKey(
-        "publishing.Comment",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
     )
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
