@@ -1,10 +1,19 @@
-"""Shared pytest fixtures: members, communities, billets, built through the services."""
+"""Shared pytest fixtures: members, communities, billets, built through the services,
+and a recorder of the domain events they emit."""
 
 import os
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Filled by `record_event`, which the `emitted` fixture subscribes to every event
+# type. Module level because handlers run as tasks found by their dotted path.
+RECEIVED_EVENTS: list = []
+
+
+def record_event(event) -> None:
+    RECEIVED_EVENTS.append(event)
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +25,21 @@ def _plain_static_files(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture
+def emitted():
+    """The events delivered after commit, in order (use with
+    django_capture_on_commit_callbacks(execute=True))."""
+    from causerie.core.events import EVENT_TYPES, HANDLERS
+
+    RECEIVED_EVENTS.clear()
+    for name in EVENT_TYPES:
+        HANDLERS[name].append(record_event)
+    yield RECEIVED_EVENTS
+    for name in EVENT_TYPES:
+        HANDLERS[name].remove(record_event)
+    RECEIVED_EVENTS.clear()
 
 
 @pytest.fixture

@@ -29,15 +29,19 @@ def french(message) -> str:
         return translation.gettext(str(message))
 
 
-def publish_many(*, community, authors, count, tags=(), start=None):
-    """`count` billets spread over `authors`, one minute apart, oldest first."""
-    start = start or timezone.now() - timedelta(days=1)
-    for author in authors:
+def join_all(community, members) -> None:
+    for member in members:
         services.join_community(
-            actor=author,
+            actor=member,
             community=community,
             accepted_guide_version=community.guide_version_number,
         )
+
+
+def publish_many(*, community, authors, count, tags=(), start=None):
+    """`count` billets spread over `authors`, one minute apart, oldest first."""
+    start = start or timezone.now() - timedelta(days=1)
+    join_all(community, authors)
     posts = []
     for number in range(count):
         posts.append(
@@ -511,21 +515,11 @@ def test_community_detail_query_count_stays_the_same_with_more_members(
     client, community, member, member_factory, django_assert_num_queries
 ):
     newcomers = [member_factory(f"membre{number}") for number in range(60)]
-    for newcomer in newcomers[:9]:
-        services.join_community(
-            actor=newcomer,
-            community=community,
-            accepted_guide_version=community.guide_version_number,
-        )
+    join_all(community, newcomers[:9])
     client.force_login(member)
     expected = queries_for(client, "/c/brassage/")
 
-    for newcomer in newcomers[9:59]:
-        services.join_community(
-            actor=newcomer,
-            community=community,
-            accepted_guide_version=community.guide_version_number,
-        )
+    join_all(community, newcomers[9:59])
 
     with django_assert_num_queries(expected):
         response = client.get("/c/brassage/")
@@ -538,21 +532,11 @@ def test_community_members_query_count_stays_the_same_with_more_members(
     client, community, member, member_factory, django_assert_num_queries
 ):
     newcomers = [member_factory(f"membre{number}") for number in range(60)]
-    for newcomer in newcomers[:9]:
-        services.join_community(
-            actor=newcomer,
-            community=community,
-            accepted_guide_version=community.guide_version_number,
-        )
+    join_all(community, newcomers[:9])
     client.force_login(member)
     expected = queries_for(client, "/c/brassage/membres/")
 
-    for newcomer in newcomers[9:59]:
-        services.join_community(
-            actor=newcomer,
-            community=community,
-            accepted_guide_version=community.guide_version_number,
-        )
+    join_all(community, newcomers[9:59])
 
     with django_assert_num_queries(expected):
         response = client.get("/c/brassage/membres/")

@@ -1,36 +1,21 @@
-"""Fixtures of the moderation tests: the community's moderator, an author and
-their items, members who flag, logged-in clients, and the events emitted.
+"""Fixtures of the moderation tests: the community's moderator (and a second
+one), an author and their items, members who flag, a decision and helpers to
+decide and appeal, a movable clock, and logged-in clients. The `emitted` event
+recorder lives in the root conftest.
 
 Other test modules of this folder may use them; add fixtures, don't change these."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from causerie.communities import services as community_services
-from causerie.core.events import EVENT_TYPES, HANDLERS
 from causerie.core.testing import make_comment, make_community, make_member, make_post
+from causerie.governance import services as governance_services
 from causerie.moderation import selectors, services
-
-# Filled by `record_event`, which the `emitted` fixture subscribes to every event
-# type. Module level because handlers run as tasks found by their dotted path.
-RECEIVED_EVENTS: list = []
-
-
-def record_event(event) -> None:
-    RECEIVED_EVENTS.append(event)
-
-
-@pytest.fixture
-def emitted():
-    """The events delivered after commit, in order (use with
-    django_capture_on_commit_callbacks(execute=True))."""
-    RECEIVED_EVENTS.clear()
-    for name in EVENT_TYPES:
-        HANDLERS[name].append(record_event)
-    yield RECEIVED_EVENTS
-    for name in EVENT_TYPES:
-        HANDLERS[name].remove(record_event)
-    RECEIVED_EVENTS.clear()
+from causerie.moderation.models import FlaggedItem
 
 
 def join(member, community):
@@ -121,3 +106,54 @@ def client_for(db):
         return client
 
     return logged_in
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """timezone.now() moved forward on demand, for services and auto dates alike."""
+
+    class Clock:
+        offset = timedelta()
+
+        def advance(self, **duration):
+            self.offset += timedelta(**duration)
+
+    moved = Clock()
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
+    return moved
+
+
+@pytest.fixture
+def second_moderator(community, moderator):
+    """A member the founder co-opts: the community then has two moderators."""
+    colleague = join(make_member("gaspard"), community)
+    governance_services.co_opt_moderator(
+        actor=moderator, community=community, member=colleague
+    )
+    return colleague
+
+
+def decide(moderator, item, action="hide", **options):
+    """The moderator decides the flagged comment or billet `item`."""
+    lookup = {"comment": item} if hasattr(item, "parent_id") else {"post": item}
+    flagged_item = FlaggedItem.objects.get(**lookup)
+    return services.decide_item(
+        actor=moderator, flagged_item_id=flagged_item.pk, action=action, **options
+    )
+
+
+@pytest.fixture
+def decision(pending_comment, moderator, rules):
+    """The founder hid a comment three members flagged, citing rule 2."""
+    return decide(
+        moderator,
+        pending_comment,
+        rule_id=rules[1].pk,
+        explanation="Moquerie envers un autre membre.",
+    )
+
+
+def file_appeal(author, decision, text="C'était de l'humour."):
+    """The author appeals the decision (the pages tests look for this text)."""
+    return services.appeal_decision(actor=author, decision_id=decision.pk, text=text)

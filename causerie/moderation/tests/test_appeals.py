@@ -1,82 +1,20 @@
 """Appeal rules through the services: who may appeal, when, who reviews, and
 what a reversal undoes."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from causerie.core.exceptions import DomainError
 from causerie.core.testing import make_member
-from causerie.governance import services as governance_services
 from causerie.moderation import selectors, services
 from causerie.moderation.events import AppealDecided, AppealFiled
 from causerie.moderation.models import (
     Appeal,
     Flag,
-    FlaggedItem,
     LogAction,
     ModerationLogEntry,
 )
+from causerie.moderation.tests.conftest import decide, file_appeal
 from causerie.publishing.models import ModerationState
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """timezone.now() moved forward on demand, for services and auto dates alike."""
-
-    class Clock:
-        offset = timedelta()
-
-        def advance(self, **duration):
-            self.offset += timedelta(**duration)
-
-    moved = Clock()
-    real_now = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
-    return moved
-
-
-@pytest.fixture
-def second_moderator(community, moderator):
-    """A member the founder co-opts: the community then has two moderators."""
-    from causerie.communities import services as community_services
-
-    colleague = make_member("gaspard")
-    community_services.join_community(
-        actor=colleague,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    governance_services.co_opt_moderator(
-        actor=moderator, community=community, member=colleague
-    )
-    return colleague
-
-
-def decide(moderator, comment, action="hide", **options):
-    flagged_item = FlaggedItem.objects.get(comment=comment)
-    options.setdefault("reason", "harassment")
-    return services.decide_item(
-        actor=moderator, flagged_item_id=flagged_item.pk, action=action, **options
-    )
-
-
-@pytest.fixture
-def decision(pending_comment, moderator, rules):
-    """The founder hid a comment three members flagged, citing rule 2."""
-    return decide(
-        moderator,
-        pending_comment,
-        rule_id=rules[1].pk,
-        reason="",
-        explanation="Moquerie envers un autre membre.",
-    )
-
-
-def appeal(author, decision, text="Je ne me moquais pas, c'était de l'humour."):
-    return services.appeal_decision(actor=author, decision_id=decision.pk, text=text)
-
 
 # Who may appeal, and when
 
@@ -85,7 +23,7 @@ def test_appeal_decision_opens_an_appeal_for_the_member_concerned(
     decision, author, second_moderator, django_capture_on_commit_callbacks, emitted
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        filed = appeal(author, decision)
+        filed = file_appeal(author, decision)
 
     assert filed.appellant == author
     assert filed.status == Appeal.Status.OPEN
@@ -103,17 +41,17 @@ def test_appeal_decision_refuses_anyone_but_the_member_concerned(
     }[who]
 
     with pytest.raises(DomainError) as refused:
-        appeal(actor, decision)
+        file_appeal(actor, decision)
 
     assert refused.value.code == "not_your_decision"
     assert not Appeal.objects.exists()
 
 
 def test_appeal_decision_refuses_a_second_appeal(decision, author):
-    appeal(author, decision)
+    file_appeal(author, decision)
 
     with pytest.raises(DomainError) as refused:
-        appeal(author, decision, text="Encore une fois.")
+        file_appeal(author, decision, text="Encore une fois.")
 
     assert refused.value.code == "already_appealed"
     assert Appeal.objects.count() == 1
@@ -122,14 +60,14 @@ def test_appeal_decision_refuses_a_second_appeal(decision, author):
 def test_appeal_decision_is_accepted_on_the_fourteenth_day(decision, author, clock):
     clock.advance(days=13, hours=23)
 
-    assert appeal(author, decision).pk
+    assert file_appeal(author, decision).pk
 
 
 def test_appeal_decision_refuses_after_fourteen_days(decision, author, clock):
     clock.advance(days=14, minutes=1)
 
     with pytest.raises(DomainError) as refused:
-        appeal(author, decision)
+        file_appeal(author, decision)
 
     assert refused.value.code == "appeal_window_closed"
     assert "14" in str(refused.value.message)
@@ -142,7 +80,7 @@ def test_appeal_decision_refuses_after_fourteen_days(decision, author, clock):
 def test_appeal_decision_stays_with_the_moderators_when_another_one_exists(
     decision, author, second_moderator
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     assert filed.status == Appeal.Status.OPEN
     assert filed.escalated_at is None
@@ -156,7 +94,7 @@ def test_appeal_decision_stays_with_the_moderators_when_another_one_exists(
 def test_appeal_decision_escalates_at_once_when_there_is_no_other_moderator(
     decision, author
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     assert filed.status == Appeal.Status.ESCALATED
     assert filed.escalated_at is not None
@@ -166,7 +104,7 @@ def test_appeal_decision_escalates_at_once_when_there_is_no_other_moderator(
 def test_escalate_overdue_appeals_waits_seven_days(
     decision, author, second_moderator, clock
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
     clock.advance(days=6, hours=23)
 
     assert services.escalate_overdue_appeals() == 0
@@ -177,7 +115,7 @@ def test_escalate_overdue_appeals_waits_seven_days(
 def test_escalate_overdue_appeals_sends_unreviewed_appeals_to_the_administrators(
     decision, author, second_moderator, clock
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
     clock.advance(days=7, minutes=1)
 
     assert services.escalate_overdue_appeals() == 1
@@ -193,7 +131,7 @@ def test_escalate_overdue_appeals_notifies_the_site_administrators(
     from causerie.notifications.models import Notification
 
     administrator = make_member("administratrice", is_superuser=True)
-    appeal(author, decision)
+    file_appeal(author, decision)
     clock.advance(days=7, minutes=1)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -207,7 +145,7 @@ def test_escalate_overdue_appeals_notifies_the_site_administrators(
 def test_decide_appeal_refuses_the_original_moderator(
     decision, author, moderator, second_moderator
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     with pytest.raises(DomainError) as refused:
         services.decide_appeal(
@@ -222,7 +160,7 @@ def test_decide_appeal_refuses_the_original_moderator(
 def test_appeals_to_review_leaves_out_the_viewers_own_decisions(
     decision, author, moderator, second_moderator
 ):
-    appeal(author, decision)
+    file_appeal(author, decision)
 
     assert (
         selectors.appeals_to_review(community=decision.community, viewer=moderator)
@@ -235,7 +173,7 @@ def test_decide_appeal_refuses_who_does_not_moderate_the_community(
     decision, author, second_moderator, flaggers, other_community, who
 ):
     actor = flaggers[0] if who == "member" else other_community.mandates.get().holder
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     with pytest.raises(DomainError) as refused:
         services.decide_appeal(
@@ -251,7 +189,7 @@ def test_decide_appeal_refuses_a_site_administrator_before_escalation(
     decision, author, second_moderator
 ):
     administrator = make_member("admin", is_superuser=True, is_staff=True)
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     with pytest.raises(DomainError) as refused:
         services.decide_appeal(
@@ -265,7 +203,7 @@ def test_decide_appeal_lets_a_site_administrator_review_an_escalated_appeal(
     decision, author
 ):
     administrator = make_member("admin", is_superuser=True, is_staff=True)
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     decided = services.decide_appeal(
         actor=administrator,
@@ -282,7 +220,7 @@ def test_decide_appeal_lets_a_site_administrator_review_an_escalated_appeal(
 
 
 def test_decide_appeal_refuses_a_second_review(decision, author, second_moderator):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
     services.decide_appeal(
         actor=second_moderator, appeal_id=filed.pk, outcome="upheld", explanation="."
     )
@@ -310,7 +248,7 @@ def test_decide_appeal_reversal_restores_the_hidden_comment(
     django_capture_on_commit_callbacks,
     emitted,
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     with django_capture_on_commit_callbacks(execute=True):
         services.decide_appeal(
@@ -334,7 +272,7 @@ def test_decide_appeal_reversal_restores_the_hidden_comment(
 def test_decide_appeal_reversal_turns_the_flags_into_rejected_ones(
     decision, author, second_moderator, flaggers
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     services.decide_appeal(
         actor=second_moderator, appeal_id=filed.pk, outcome="reversed", explanation="."
@@ -357,7 +295,7 @@ def test_decide_appeal_reversal_lifts_a_suspension(
     )
     community = suspension.community
     assert selectors.active_sanction(member=author, community=community) is not None
-    filed = appeal(author, suspension)
+    filed = file_appeal(author, suspension)
 
     services.decide_appeal(
         actor=second_moderator, appeal_id=filed.pk, outcome="reversed", explanation="."
@@ -369,7 +307,7 @@ def test_decide_appeal_reversal_lifts_a_suspension(
 def test_decide_appeal_upheld_keeps_the_comment_hidden(
     decision, author, second_moderator, pending_comment
 ):
-    filed = appeal(author, decision)
+    filed = file_appeal(author, decision)
 
     services.decide_appeal(
         actor=second_moderator, appeal_id=filed.pk, outcome="upheld", explanation="."

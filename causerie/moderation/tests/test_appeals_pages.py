@@ -1,69 +1,22 @@
 """Decision and appeal pages over HTTP: the public decision, filing an appeal,
 the moderators' list, the review form and the administrators' list."""
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from causerie.communities import services as community_services
 from causerie.core.testing import make_comment, make_member
 from causerie.governance import services as governance_services
 from causerie.moderation import services
-from causerie.moderation.models import Appeal, FlaggedItem
+from causerie.moderation.models import Appeal
+from causerie.moderation.tests.conftest import decide, file_appeal
 from causerie.publishing.models import ModerationState
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        offset = timedelta()
-
-        def advance(self, **duration):
-            self.offset += timedelta(**duration)
-
-    moved = Clock()
-    real_now = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
-    return moved
-
-
-@pytest.fixture
-def second_moderator(community, moderator):
-    colleague = make_member("gaspard")
-    community_services.join_community(
-        actor=colleague,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    governance_services.co_opt_moderator(
-        actor=moderator, community=community, member=colleague
-    )
-    return colleague
 
 
 @pytest.fixture
 def administrator(db):
     return make_member("admin", is_superuser=True, is_staff=True)
-
-
-def decide(moderator, comment, action="hide", **options):
-    flagged_item = FlaggedItem.objects.get(comment=comment)
-    return services.decide_item(
-        actor=moderator, flagged_item_id=flagged_item.pk, action=action, **options
-    )
-
-
-@pytest.fixture
-def decision(pending_comment, moderator, rules):
-    return decide(
-        moderator,
-        pending_comment,
-        rule_id=rules[1].pk,
-        explanation="Moquerie envers un autre membre.",
-    )
 
 
 def decision_url(decision):
@@ -76,10 +29,6 @@ def appeal_url(decision):
 
 def review_url(appeal):
     return f"/c/{appeal.decision.community.slug}/recours/{appeal.pk}/"
-
-
-def file_appeal(author, decision, text="C'était de l'humour."):
-    return services.appeal_decision(actor=author, decision_id=decision.pk, text=text)
 
 
 # The public decision

@@ -11,42 +11,16 @@ from causerie.communities import services as community_services
 from causerie.core.testing import make_comment, make_member, make_post
 from causerie.governance import services as governance_services
 from causerie.moderation import services
-from causerie.moderation.models import FlaggedItem, LogAction
+from causerie.moderation.models import LogAction
+from causerie.moderation.tests.conftest import decide
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def second_moderator(community, moderator):
-    colleague = make_member("gaspard")
-    community_services.join_community(
-        actor=colleague,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    governance_services.co_opt_moderator(
-        actor=moderator, community=community, member=colleague
-    )
-    return colleague
-
-
-def decide(moderator, item, action="hide", **options):
-    lookup = {"comment": item} if hasattr(item, "parent_id") else {"post": item}
-    flagged_item = FlaggedItem.objects.get(**lookup)
-    return services.decide_item(
-        actor=moderator, flagged_item_id=flagged_item.pk, action=action, **options
-    )
-
-
-@pytest.fixture
-def hidden(pending_comment, moderator, rules):
+def hidden(decision):
     """The founder hid a comment flagged by three members, citing rule 2."""
-    return decide(
-        moderator,
-        pending_comment,
-        rule_id=rules[1].pk,
-        explanation="Moquerie envers un autre membre.",
-    )
+    return decision
 
 
 def log_url(community, query=""):

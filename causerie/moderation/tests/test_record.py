@@ -1,53 +1,13 @@
 """A member's own record: the sanction notice (what, why, until when, how to
 appeal), the decisions about them, their appeals and their flag accuracy."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from causerie.communities import services as community_services
-from causerie.core.testing import make_member
-from causerie.governance import services as governance_services
 from causerie.moderation import services
-from causerie.moderation.models import FlaggedItem, Sanction
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    class Clock:
-        offset = timedelta()
-
-        def advance(self, **duration):
-            self.offset += timedelta(**duration)
-
-    moved = Clock()
-    real_now = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + moved.offset)
-    return moved
-
-
-@pytest.fixture
-def second_moderator(community, moderator):
-    colleague = make_member("gaspard")
-    community_services.join_community(
-        actor=colleague,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    governance_services.co_opt_moderator(
-        actor=moderator, community=community, member=colleague
-    )
-    return colleague
-
-
-def decide(moderator, item, action="hide", **options):
-    lookup = {"comment": item} if hasattr(item, "parent_id") else {"post": item}
-    flagged_item = FlaggedItem.objects.get(**lookup)
-    return services.decide_item(
-        actor=moderator, flagged_item_id=flagged_item.pk, action=action, **options
-    )
+from causerie.moderation.models import Sanction
+from causerie.moderation.tests.conftest import decide
 
 
 @pytest.fixture

@@ -71,6 +71,24 @@ def decide(committed, comment, flaggers, member, community):
     return run
 
 
+@pytest.fixture
+def upheld_warning(decide, committed, author, second_moderator):
+    """A warning the author appealed and a second moderator upheld: the author
+    has a warning and an appeal_decided notification."""
+    decision = decide(action="warn")
+    appeal = moderation_services.appeal_decision(
+        actor=author, decision_id=decision.pk, text="Non."
+    )
+    committed(
+        moderation_services.decide_appeal,
+        actor=second_moderator,
+        appeal_id=appeal.pk,
+        outcome="upheld",
+        explanation=".",
+    )
+    return decision
+
+
 def notifications():
     return list(
         Notification.objects.order_by("pk").values_list(
@@ -200,19 +218,8 @@ def test_notify_appeal_decided_tells_the_appellant_and_the_moderator(
 
 
 def test_notification_list_shows_the_moderation_notifications(
-    client, decide, committed, author, second_moderator, post
+    client, upheld_warning, author, post
 ):
-    decision = decide(action="warn")
-    appeal = moderation_services.appeal_decision(
-        actor=author, decision_id=decision.pk, text="Non."
-    )
-    committed(
-        moderation_services.decide_appeal,
-        actor=second_moderator,
-        appeal_id=appeal.pk,
-        outcome="upheld",
-        explanation=".",
-    )
     client.force_login(author)
 
     response = client.get("/notifications/")
@@ -224,19 +231,8 @@ def test_notification_list_shows_the_moderation_notifications(
 
 
 def test_notification_list_loads_moderation_notifications_in_few_queries(
-    client, decide, committed, author, second_moderator, django_assert_max_num_queries
+    client, upheld_warning, author, django_assert_max_num_queries
 ):
-    decision = decide(action="warn")
-    appeal = moderation_services.appeal_decision(
-        actor=author, decision_id=decision.pk, text="Non."
-    )
-    committed(
-        moderation_services.decide_appeal,
-        actor=second_moderator,
-        appeal_id=appeal.pk,
-        outcome="upheld",
-        explanation=".",
-    )
     client.force_login(author)
 
     with django_assert_max_num_queries(8):

@@ -1,33 +1,11 @@
-"""Fixtures of the publishing tests: roles in the community, logged-in clients,
-and a recorder of the domain events the services emit."""
+"""Fixtures of the publishing tests: roles in the community and logged-in
+clients. The `emitted` event recorder lives in the root conftest."""
 
 import pytest
 from django.test import Client
 
 from causerie.communities import services as community_services
-from causerie.core.events import EVENT_TYPES, HANDLERS
 from causerie.core.testing import make_member
-
-# Filled by `record_event`, the handler the `emitted` fixture subscribes to every
-# event type. It lives at module level because handlers run as tasks found by path.
-RECEIVED_EVENTS: list = []
-
-
-def record_event(event) -> None:
-    RECEIVED_EVENTS.append(event)
-
-
-@pytest.fixture
-def emitted():
-    """The events delivered after commit, in order (use with
-    django_capture_on_commit_callbacks(execute=True))."""
-    RECEIVED_EVENTS.clear()
-    for name in EVENT_TYPES:
-        HANDLERS[name].append(record_event)
-    yield RECEIVED_EVENTS
-    for name in EVENT_TYPES:
-        HANDLERS[name].remove(record_event)
-    RECEIVED_EVENTS.clear()
 
 
 @pytest.fixture
