@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -137,7 +137,11 @@ def main(out_path: str) -> None:
     # The bench member joins the community (make_post/make_comment join as a side effect).
     from causerie.communities import services as community_services
 
-    community_services.join_community(actor=bench, community=community)
+    community_services.join_community(
+        actor=bench,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
 
     depths: dict[int, int] = {}
     for comment in comments:
