@@ -31,7 +31,12 @@ def make_member(
 
 
 def make_community(
-    *, founder: User, slug: str = "brassage", name: str = "Brassage", tags=()
+    *,
+    founder: User,
+    slug: str = "brassage",
+    name: str = "Brassage",
+    tags=(),
+    guide: str | None = None,
 ) -> Community:
     community = community_services.found_community(
         actor=founder,
@@ -39,6 +44,7 @@ def make_community(
         slug=slug,
         description="Une communauté **de test**.",
         language="fr",
+        guide=guide,
     )
     for tag in tags:
         community_services.create_tag(

@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 
 from causerie.core.testing import make_comment, make_community, make_member, make_post
+from causerie.moderation import services as moderation_services
+from causerie.moderation.models import FlaggedItem
 
 PLACEHOLDER = re.compile(r"%\(\w+\)s|%s|\{|<|\n")
 
@@ -45,33 +47,68 @@ def _visible_text(response) -> str:
 def pages(db):
     founder = make_member("xavier")
     reader = make_member("yolande")
-    community = make_community(founder=founder, slug="zeta", name="Zeta", tags=["qqq"])
+    # Neutral content: only the interface may speak a language here.
+    community = make_community(
+        founder=founder,
+        slug="zeta",
+        name="Zeta",
+        tags=["qqq"],
+        guide="Qqq.\n\n## Kkk\n\nJjj.\n\n## Hhh\n\nGgg.",
+    )
     post = make_post(community=community, author=founder, title="Zzz", body="Qqq")
     comment = make_comment(post=post, author=reader, body="Www @xavier")
     make_comment(post=post, author=founder, body="Vvv", parent=comment)
+    flagged = make_comment(post=post, author=reader, body="Fff")
+    rule = community.guide_versions.get().rules.get(number=1)
+    for handle in ("uuu", "ttt", "sss"):
+        flagger = make_member(handle)
+        make_comment(post=post, author=flagger, body="Ooo")
+        moderation_services.flag_item(actor=flagger, comment=flagged, rule_id=rule.pk)
+    decision = moderation_services.decide_item(
+        actor=founder,
+        flagged_item_id=FlaggedItem.objects.get().pk,
+        action="warn",
+        rule_id=rule.pk,
+        explanation="Eee",
+    )
+    base = community.get_absolute_url()
     return {
         "member": founder,
+        "reader": reader,
         "urls": [
             "/",
             "/communautes/",
-            community.get_absolute_url(),
-            f"{community.get_absolute_url()}membres/",
+            base,
+            f"{base}membres/",
             post.get_absolute_url(),
             f"{post.get_absolute_url()}historique/",
             f"{post.get_absolute_url()}commentaires/{comment.pk}/",
+            f"{base}guide/",
+            f"{base}guide/versions/",
+            f"{base}journal/",
+            f"{base}decisions/{decision.pk}/",
             "/@yolande/",
+            "/niveaux-de-confiance/",
             "/compte/signup/",
             "/compte/login/",
             "/compte/password/reset/",
         ],
         "member_urls": [
             "/notifications/",
-            f"{community.get_absolute_url()}ecrire/",
-            f"{community.get_absolute_url()}etiquettes/",
+            f"{base}ecrire/",
+            f"{base}etiquettes/",
+            f"{base}moderation/",
+            f"{base}guide/nouvelle-version/",
+            f"{post.get_absolute_url()}commentaires/{comment.pk}/signaler/",
             "/compte/profil/",
             "/compte/email/",
             "/compte/password/change/",
             post.get_absolute_url(),
+        ],
+        "reader_urls": [
+            f"{base}mon-dossier/",
+            f"{base}decisions/{decision.pk}/recours/",
+            "/notifications/",
         ],
     }
 
@@ -93,6 +130,8 @@ def test_key_pages_show_no_english_ui_string_when_in_french(client, pages):
     assert _leftovers(client, pages["urls"], english) == {}
     client.force_login(pages["member"])
     assert _leftovers(client, pages["member_urls"], english) == {}
+    client.force_login(pages["reader"])
+    assert _leftovers(client, pages["reader_urls"], english) == {}
 
 
 def test_key_pages_show_no_french_ui_string_when_english_is_chosen(client, pages):
@@ -101,6 +140,8 @@ def test_key_pages_show_no_french_ui_string_when_english_is_chosen(client, pages
     assert _leftovers(client, pages["urls"], french) == {}
     client.force_login(pages["member"])
     assert _leftovers(client, pages["member_urls"], french) == {}
+    client.force_login(pages["reader"])
+    assert _leftovers(client, pages["reader_urls"], french) == {}
 
 
 def test_french_is_the_default_language_whatever_the_browser_asks(client, pages):
