@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("causerie.communities.urls")),
     path("", include("causerie.governance.urls")),
     path("", include("causerie.moderation.urls")),
+    path("", include("causerie.search.urls")),
     path("c/<slug:slug>/", include("causerie.publishing.urls")),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "causerie.publishing",
     "causerie.notifications",
     "causerie.moderation",
+    "causerie.search",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,10 @@
+"""Search app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "causerie.search"
+    label = "search"
+    verbose_name = _("Search")
