@@ -14,11 +14,11 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("compte/", include("allauth.urls")),
-    path("notifications/", include("causerie.notifications.urls")),
+    path("", include("causerie.notifications.urls")),
     path("", include("causerie.accounts.urls")),
     path("", include("causerie.communities.urls")),
     path("", include("causerie.governance.urls")),
     path("", include("causerie.moderation.urls")),
     path("", include("causerie.search.urls")),
-    path("c/<slug:slug>/", include("causerie.publishing.urls")),
+    path("", include("causerie.publishing.urls")),
 ]

@@ -116,13 +116,16 @@ class VisitDay(models.Model):
 
 
 class PostRead(models.Model):
-    """A billet a signed-in member opened (for trust levels; never shown as a count)."""
+    """A billet a signed-in member opened (for trust levels; never shown as a
+    count). `read_at` is the first read, `last_read_at` the latest: what came
+    after it is "nouveau" for the member."""
 
     member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reads")
     post = models.ForeignKey(
         "publishing.Post", on_delete=models.CASCADE, related_name="+"
     )
     read_at = models.DateTimeField(auto_now_add=True)
+    last_read_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [

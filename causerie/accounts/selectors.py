@@ -27,6 +27,18 @@ def muted_member_ids(*, viewer: User) -> set[int]:
     return set(Mute.objects.filter(member=viewer).values_list("muted_id", flat=True))
 
 
+def last_reads(*, viewer, post_ids: list[int]) -> dict[int, datetime]:
+    """When the viewer last opened each of these billets (unread ones are
+    absent), in one query."""
+    if not viewer.is_authenticated or not post_ids:
+        return {}
+    return dict(
+        PostRead.objects.filter(member=viewer, post_id__in=post_ids).values_list(
+            "post_id", "last_read_at"
+        )
+    )
+
+
 def existing_handles(*, handles: set[str]) -> set[str]:
     if not handles:
         return set()

@@ -84,12 +84,21 @@ def create_imported_member(
     return member
 
 
-def record_read(*, member, post) -> None:
+def record_read(*, member, post) -> datetime | None:
     """Remember that a signed-in member opened a billet (an input of trust
-    levels; never shown as a count). Safe to call on every view."""
+    levels; never shown as a count) and when they last did. Safe to call on
+    every view. Returns the previous visit's `last_read_at`: what came after it
+    is "nouveau" for the member; None on a first visit or when logged out."""
     if not member.is_authenticated:
-        return
-    PostRead.objects.get_or_create(member=member, post=post)
+        return None
+    now = timezone.now()
+    read, created = PostRead.objects.get_or_create(
+        member=member, post=post, defaults={"last_read_at": now}
+    )
+    if created:
+        return None
+    PostRead.objects.filter(pk=read.pk).update(last_read_at=now)
+    return read.last_read_at
 
 
 VISIT_CACHE_SECONDS = 24 * 3600

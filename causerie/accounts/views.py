@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from causerie.accounts import selectors, services, trust
+from causerie.accounts.feeds import MemberPostsFeed
 from causerie.accounts.forms import LanguageForm, ProfileForm
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
@@ -33,6 +34,11 @@ def profile(request, handle):
             "is_muted": member.pk in selectors.muted_member_ids(viewer=request.user),
         },
     )
+
+
+@handles_domain_errors
+def profile_feed(request, handle):
+    return MemberPostsFeed()(request, handle=handle)
 
 
 @login_required

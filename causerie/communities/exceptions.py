@@ -40,6 +40,11 @@ class TagTaken(Conflict):
     message = _("This community already has a tag with this name.")
 
 
+class TagNotFound(NotFound):
+    code = "tag_not_found"
+    message = _("This tag does not exist.")
+
+
 class InvalidTagName(InvalidRequest):
     code = "invalid_tag_name"
     message = _("A tag name needs at least one letter or digit.")
@@ -58,3 +63,8 @@ class GuideNotAccepted(NotAllowed):
 class BannedFromCommunity(NotAllowed):
     code = "banned_from_community"
     message = _("You are banned from this community.")
+
+
+class HealthIsForMembers(NotAllowed):
+    code = "health_is_for_members"
+    message = _("Members only: join the community to see how it is doing.")

@@ -104,3 +104,41 @@ class Tag(BaseModel):
 
     def __str__(self):
         return self.name
+
+
+class TagFollow(BaseModel):
+    """A member follows a tag: its new billets concern them (notifications)."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tag_follows"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="follows")
+
+    class Meta:
+        verbose_name = _("followed tag")
+        verbose_name_plural = _("followed tags")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "tag"], name="one_follow_per_tag")
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} follows {self.tag_id}"
+
+
+class TagMute(BaseModel):
+    """A member mutes a tag: its billets leave the listings they read."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tag_mutes"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="mutes")
+
+    class Meta:
+        verbose_name = _("muted tag")
+        verbose_name_plural = _("muted tags")
+        constraints = [
+            models.UniqueConstraint(fields=["member", "tag"], name="one_mute_per_tag")
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} mutes {self.tag_id}"

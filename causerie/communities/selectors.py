@@ -1,10 +1,10 @@
 """Reads on communities."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 
-from causerie.communities.exceptions import CommunityNotFound
-from causerie.communities.models import Community, Membership, Tag
+from causerie.communities.exceptions import CommunityNotFound, TagNotFound
+from causerie.communities.models import Community, Membership, Tag, TagFollow, TagMute
 from causerie.governance.models import Mandate
 
 
@@ -99,3 +99,32 @@ def tag_in(*, community: Community, tag_id: int) -> Tag:
     if tag is None:
         raise NotFound()
     return tag
+
+
+def tag_for_page(*, community: Community, tag_slug: str, viewer) -> Tag:
+    """A tag of the community, with `is_followed` and `is_muted` for the viewer,
+    in one query."""
+    tags = Tag.objects.filter(community=community, slug=tag_slug)
+    if viewer.is_authenticated:
+        tags = tags.annotate(
+            is_followed=Exists(
+                TagFollow.objects.filter(member=viewer, tag=OuterRef("pk"))
+            ),
+            is_muted=Exists(TagMute.objects.filter(member=viewer, tag=OuterRef("pk"))),
+        )
+    else:
+        tags = tags.annotate(is_followed=Value(False), is_muted=Value(False))
+    tag = tags.first()
+    if tag is None:
+        raise TagNotFound()
+    tag.community = community
+    return tag
+
+
+def tag_follower_ids(*, tag_ids: list[int]) -> set[int]:
+    """Members following at least one of these tags (for notifications)."""
+    if not tag_ids:
+        return set()
+    return set(
+        TagFollow.objects.filter(tag_id__in=tag_ids).values_list("member_id", flat=True)
+    )

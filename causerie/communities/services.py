@@ -17,7 +17,7 @@ from causerie.communities.exceptions import (
     SlugTaken,
     TagTaken,
 )
-from causerie.communities.models import Community, Membership, Tag
+from causerie.communities.models import Community, Membership, Tag, TagFollow, TagMute
 from causerie.core.events import emit
 from causerie.core.exceptions import NotAllowed
 from causerie.core.markdown import render_markdown
@@ -186,6 +186,51 @@ def delete_tag(*, actor: User, tag: Tag) -> None:
     """Removing a tag removes it from billets too; their text is untouched."""
     _require_moderator(actor, tag.community)
     tag.delete()
+
+
+@transaction.atomic
+def follow_tag(*, actor: User, tag: Tag) -> TagFollow:
+    """Follow a tag: its new billets concern the actor. Anyone logged in may
+    follow a tag of a public community. Following a muted tag unmutes it. Safe
+    to call twice."""
+    if not permissions.can_follow_tag(actor, tag.community):
+        raise NotAllowed()
+    try:
+        with transaction.atomic():
+            TagMute.objects.filter(member=actor, tag=tag).delete()
+            follow, _ = TagFollow.objects.get_or_create(member=actor, tag=tag)
+    except IntegrityError:  # a concurrent request created it
+        follow = TagFollow.objects.get(member=actor, tag=tag)
+    return follow
+
+
+def unfollow_tag(*, actor: User, tag: Tag) -> None:
+    """Stop following a tag. Safe to call when not following it."""
+    if not actor.is_authenticated:
+        raise NotAllowed()
+    TagFollow.objects.filter(member=actor, tag=tag).delete()
+
+
+def mute_tag(*, actor: User, tag: Tag) -> TagMute:
+    """Mute a tag: its billets leave the community page and the home page for
+    the actor (they can still show them). Muting a followed tag stops following
+    it. Same permission as following. Safe to call twice."""
+    if not permissions.can_follow_tag(actor, tag.community):
+        raise NotAllowed()
+    try:
+        with transaction.atomic():
+            TagFollow.objects.filter(member=actor, tag=tag).delete()
+            mute, _ = TagMute.objects.get_or_create(member=actor, tag=tag)
+    except IntegrityError:  # a concurrent request created it
+        mute = TagMute.objects.get(member=actor, tag=tag)
+    return mute
+
+
+def unmute_tag(*, actor: User, tag: Tag) -> None:
+    """Stop muting a tag. Safe to call when not muting it."""
+    if not actor.is_authenticated:
+        raise NotAllowed()
+    TagMute.objects.filter(member=actor, tag=tag).delete()
 
 
 @transaction.atomic

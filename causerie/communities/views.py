@@ -1,4 +1,5 @@
-"""Community pages: list, found, detail (feed), members, join/leave, tags."""
+"""Community pages: list, found, detail (feed), members, join/leave, tags,
+tag pages (follow, mute) and the Atom feeds."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,8 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from causerie.communities import permissions, selectors, services
-from causerie.communities.exceptions import GuideChangedWhileReading, NotAModerator
+from causerie.communities import health, permissions, selectors, services
+from causerie.communities.exceptions import (
+    GuideChangedWhileReading,
+    HealthIsForMembers,
+    NotAModerator,
+)
+from causerie.communities.feeds import CommunityFeed, TagFeed
 from causerie.communities.forms import CommunityForm, TagForm
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
@@ -15,6 +21,9 @@ from causerie.core.views import handles_domain_errors
 from causerie.governance import selectors as governance_selectors
 from causerie.governance.forms import JoinForm
 from causerie.publishing import selectors as publishing_selectors
+
+# ?sourdine=afficher lists the billets of muted tags too.
+SHOW_MUTED = "afficher"
 
 
 def community_list(request):
@@ -51,8 +60,13 @@ def community_detail(request, slug):
     order = request.GET.get("tri", "recent")
     if order not in publishing_selectors.FEED_ORDERS:
         order = "recent"
+    show_muted = request.GET.get("sourdine") == SHOW_MUTED
     page = publishing_selectors.community_feed(
-        community=community, order=order, page=request.GET.get("page", 1)
+        community=community,
+        viewer=request.user,
+        order=order,
+        page=request.GET.get("page", 1),
+        show_muted=show_muted,
     )
     roles = selectors.viewer_roles(viewer=request.user, community=community)
     return render(
@@ -62,6 +76,10 @@ def community_detail(request, slug):
             "community": community,
             "page": page,
             "order": order,
+            "show_muted": show_muted,
+            "muted_count": publishing_selectors.muted_post_count(
+                viewer=request.user, community=community
+            ),
             "moderators": governance_selectors.current_mandates(community=community),
             "recent_members": selectors.recent_members(community=community),
             "tags": selectors.community_tags(community=community),
@@ -71,6 +89,82 @@ def community_detail(request, slug):
             **roles,
         },
     )
+
+
+@handles_domain_errors
+def community_feed(request, slug):
+    return CommunityFeed()(request, slug=slug)
+
+
+@handles_domain_errors
+def tag_detail(request, slug, tag_slug):
+    community = selectors.community_by_slug(slug=slug)
+    tag = selectors.tag_for_page(
+        community=community, tag_slug=tag_slug, viewer=request.user
+    )
+    return render(
+        request,
+        "communities/tag_detail.html",
+        {
+            "community": community,
+            "tag": tag,
+            "page": publishing_selectors.tag_feed(
+                tag=tag, viewer=request.user, page=request.GET.get("page", 1)
+            ),
+            "can_follow": permissions.can_follow_tag(request.user, community),
+            **selectors.viewer_roles(viewer=request.user, community=community),
+        },
+    )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def tag_follow(request, slug, tag_slug):
+    """Follow the tag (followed=1) or stop following it (0)."""
+    community = selectors.community_by_slug(slug=slug)
+    tag = selectors.tag_for_page(
+        community=community, tag_slug=tag_slug, viewer=request.user
+    )
+    if request.POST.get("followed") == "0":
+        services.unfollow_tag(actor=request.user, tag=tag)
+        messages.success(
+            request, _("You no longer follow the tag %(tag)s.") % {"tag": tag.name}
+        )
+    else:
+        services.follow_tag(actor=request.user, tag=tag)
+        messages.success(request, _("You follow the tag %(tag)s.") % {"tag": tag.name})
+    return redirect("communities:tag-detail", slug=community.slug, tag_slug=tag.slug)
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def tag_mute(request, slug, tag_slug):
+    """Mute the tag (muted=1) or stop muting it (0)."""
+    community = selectors.community_by_slug(slug=slug)
+    tag = selectors.tag_for_page(
+        community=community, tag_slug=tag_slug, viewer=request.user
+    )
+    if request.POST.get("muted") == "0":
+        services.unmute_tag(actor=request.user, tag=tag)
+        messages.success(
+            request,
+            _("Billets tagged %(tag)s show in the listings again.") % {"tag": tag.name},
+        )
+    else:
+        services.mute_tag(actor=request.user, tag=tag)
+        messages.success(
+            request,
+            _("Billets tagged %(tag)s are now left out of your listings.")
+            % {"tag": tag.name},
+        )
+    return redirect("communities:tag-detail", slug=community.slug, tag_slug=tag.slug)
+
+
+@handles_domain_errors
+def tag_feed(request, slug, tag_slug):
+    return TagFeed()(request, slug=slug, tag_slug=tag_slug)
 
 
 @handles_domain_errors
@@ -245,3 +339,21 @@ def tag_delete(request, slug, tag_id):
     services.delete_tag(actor=request.user, tag=tag)
     messages.success(request, _("Tag removed."))
     return redirect("communities:tags", slug=community.slug)
+
+
+@login_required
+@handles_domain_errors
+def community_health(request, slug):
+    community = selectors.community_by_slug(slug=slug)
+    roles = selectors.viewer_roles(viewer=request.user, community=community)
+    if not permissions.can_view_health(request.user, **roles):
+        raise HealthIsForMembers()
+    return render(
+        request,
+        "communities/community_health.html",
+        {
+            "community": community,
+            "health": health.community_health(community=community),
+            **roles,
+        },
+    )

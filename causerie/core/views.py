@@ -33,14 +33,24 @@ def home(request):
     from causerie.communities import selectors as community_selectors
     from causerie.publishing import selectors as publishing_selectors
 
+    show_muted = request.GET.get("sourdine") == "afficher"
+    limit = 15
+    recent_posts = publishing_selectors.recent_posts(
+        viewer=request.user, limit=limit, show_muted=show_muted
+    )
+    # Muted billets are counted over the span the listing covers: back to its
+    # oldest billet when it is full, all of them otherwise.
+    since = recent_posts[-1].published_at if len(recent_posts) == limit else None
     return render(
         request,
         "core/home.html",
         {
             "communities": community_selectors.discover_communities(limit=12),
-            "recent_posts": publishing_selectors.recent_posts(
-                viewer=request.user, limit=15
+            "recent_posts": recent_posts,
+            "muted_count": publishing_selectors.muted_post_count(
+                viewer=request.user, since=since
             ),
+            "show_muted": show_muted,
             "recent_comments": publishing_selectors.recent_comments(limit=8),
         },
     )

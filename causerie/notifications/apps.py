@@ -10,4 +10,4 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from causerie.notifications import handlers  # noqa: F401
+        from causerie.notifications import handlers, tasks  # noqa: F401

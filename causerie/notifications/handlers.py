@@ -1,7 +1,9 @@
-"""Turn publishing and moderation events into notifications (run as background
-tasks)."""
+"""Turn publishing and moderation events into notifications and followed billets
+(run as background tasks)."""
 
-from causerie.accounts.models import User
+from django.apps import apps
+
+from causerie.accounts.models import Mute, User
 from causerie.communities import selectors as community_selectors
 from causerie.communities.models import Membership
 from causerie.core.events import handles
@@ -13,7 +15,7 @@ from causerie.moderation.events import (
     ItemDecided,
 )
 from causerie.moderation.models import Action, Appeal, ModerationDecision
-from causerie.notifications import services
+from causerie.notifications import selectors, services
 from causerie.notifications.models import Notification
 from causerie.publishing.events import (
     CommentEdited,
@@ -182,4 +184,101 @@ def notify_appeal_decided(event) -> None:
             post_id=post_id,
             comment_id=decision.comment_id,
             decision_id=decision.pk,
+        )
+
+
+# Followed billets and tags
+
+
+@handles(PostPublished)
+def follow_own_post(event) -> None:
+    """Authors follow their billet."""
+    post = Post.objects.filter(pk=event.post_id).first()
+    if post is None:
+        return
+    services.follow_post_automatically(member_id=post.author_id, post_id=post.pk)
+
+
+@handles(CommentPosted)
+def follow_commented_post(event) -> None:
+    """Commenters follow the billet they comment on (unless they unfollowed it)."""
+    comment = Comment.objects.filter(pk=event.comment_id).first()
+    if comment is None:
+        return
+    services.follow_post_automatically(
+        member_id=comment.author_id, post_id=comment.post_id
+    )
+
+
+def _muting(member_ids: set[int], author_id: int) -> set[int]:
+    """Those who muted the author do not hear of what the author writes."""
+    return set(
+        Mute.objects.filter(member_id__in=member_ids, muted_id=author_id).values_list(
+            "member_id", flat=True
+        )
+    )
+
+
+@handles(CommentPosted)
+def notify_post_followers(event) -> None:
+    """Followers of the billet hear of a new comment, except its author and those
+    told already by a reply or a mention notification."""
+    comment = (
+        Comment.objects.filter(pk=event.comment_id)
+        .select_related("parent", "post")
+        .first()
+    )
+    if comment is None or comment.is_deleted or not comment.is_visible:
+        return
+    replied_to = comment.parent.author_id if comment.parent else comment.post.author_id
+    told = {comment.author_id, replied_to}
+    told.update(
+        _mentioned_member_ids(text=comment.body, community_id=comment.post.community_id)
+    )
+    follower_ids = selectors.post_follower_ids(post_id=comment.post_id) - told
+    for member_id in sorted(follower_ids - _muting(follower_ids, comment.author_id)):
+        services.notify(
+            recipient_id=member_id,
+            actor_id=comment.author_id,
+            kind=Notification.Kind.FOLLOWED_POST,
+            post_id=comment.post_id,
+            comment_id=comment.pk,
+        )
+
+
+@handles(PostPublished)
+def notify_tag_followers(event) -> None:
+    """Followers of one of the billet's tags hear of it, except its author and the
+    members it mentions. The TagFollow model belongs to communities (issue 8,
+    tags); until it exists there is nobody to notify."""
+    try:
+        tag_follow = apps.get_model("communities", "TagFollow")
+    except LookupError:
+        return
+    post = (
+        Post.objects.filter(pk=event.post_id, deleted_at__isnull=True)
+        .prefetch_related("tags")
+        .first()
+    )
+    if post is None or not post.is_visible:
+        return
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    if not tag_ids:
+        return
+    told = {post.author_id}
+    told.update(_mentioned_member_ids(text=post.body, community_id=post.community_id))
+    follower_ids = (
+        set(
+            tag_follow.objects.filter(tag_id__in=tag_ids).values_list(
+                "member_id", flat=True
+            )
+        )
+        - told
+    )
+    for member_id in sorted(follower_ids - _muting(follower_ids, post.author_id)):
+        services.notify(
+            recipient_id=member_id,
+            actor_id=post.author_id,
+            kind=Notification.Kind.FOLLOWED_TAG,
+            post_id=post.pk,
         )

@@ -1,4 +1,4 @@
-"""A notice for one member about something that concerns them."""
+"""Notices for members, what each member wants to receive, and followed billets."""
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +8,8 @@ from causerie.core.models import BaseModel
 
 
 class Notification(BaseModel):
+    # A new kind needs a handler, a sentence in notifications/_notification_text.html,
+    # a default in DEFAULT_PREFERENCES and a row in docs/notifications.md.
     class Kind(models.TextChoices):
         REPLY = "reply", _("reply")
         MENTION = "mention", _("mention")
@@ -15,6 +17,8 @@ class Notification(BaseModel):
         DECISION = "decision", _("moderation decision")
         APPEAL_DECIDED = "appeal_decided", _("appeal decided")
         APPEAL_TO_REVIEW = "appeal_to_review", _("appeal to review")
+        FOLLOWED_POST = "followed_post", _("new comment on a followed billet")
+        FOLLOWED_TAG = "followed_tag", _("new billet with a followed tag")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -42,12 +46,24 @@ class Notification(BaseModel):
         related_name="+",
     )
     read_at = models.DateTimeField(null=True, blank=True)
+    # False when the member turned the kind off in-app but still wants the email:
+    # the row exists for the email and stays out of the list and the count.
+    is_in_app = models.BooleanField(default=True)
+    # Notifications of the same kind past the hourly limit, folded into this one.
+    more_count = models.PositiveIntegerField(default=0)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [
-            models.Index(fields=["recipient", "read_at"], name="notification_unread")
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The hourly limit counts one kind for one recipient.
+            models.Index(
+                fields=["recipient", "kind", "created_at"], name="notification_recent"
+            ),
         ]
         constraints = [
             # A retried handler or a re-edited text must not notify twice.
@@ -71,3 +87,88 @@ class Notification(BaseModel):
 
     def __str__(self):
         return f"{self.kind} for {self.recipient_id}"
+
+
+class EmailMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("immediately")
+    DIGEST = "digest", _("in the daily digest")
+    NEVER = "never", _("never")
+
+
+# What a member receives for a kind until they change it (docs/notifications.md
+# shows this table: keep both in step).
+DEFAULT_PREFERENCES: dict[str, tuple[bool, str]] = {
+    Notification.Kind.REPLY: (True, EmailMode.DIGEST),
+    Notification.Kind.MENTION: (True, EmailMode.DIGEST),
+    Notification.Kind.WARNING: (True, EmailMode.DIGEST),
+    Notification.Kind.DECISION: (True, EmailMode.DIGEST),
+    Notification.Kind.APPEAL_DECIDED: (True, EmailMode.DIGEST),
+    Notification.Kind.APPEAL_TO_REVIEW: (True, EmailMode.DIGEST),
+    Notification.Kind.FOLLOWED_POST: (True, EmailMode.DIGEST),
+    Notification.Kind.FOLLOWED_TAG: (True, EmailMode.NEVER),
+}
+
+# A sanction or its review must reach the member: these always show in-app.
+ALWAYS_IN_APP = frozenset(
+    {
+        Notification.Kind.WARNING,
+        Notification.Kind.DECISION,
+        Notification.Kind.APPEAL_DECIDED,
+    }
+)
+
+
+class NotificationPreference(BaseModel):
+    """A member's choice for one kind; without a row, DEFAULT_PREFERENCES applies."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(max_length=16, choices=Notification.Kind.choices)
+    in_app = models.BooleanField(_("in my notifications"), default=True)
+    email = models.CharField(
+        _("by email"),
+        max_length=10,
+        choices=EmailMode.choices,
+        default=EmailMode.DIGEST,
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind"], name="one_preference_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} {self.kind}: {self.in_app}/{self.email}"
+
+
+class PostFollow(BaseModel):
+    """A member hears of new comments on a billet. Authors and commenters follow
+    automatically; an explicit unfollow is kept (`unfollowed_at`) so that
+    commenting again does not follow again."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="post_follows"
+    )
+    post = models.ForeignKey(
+        "publishing.Post", on_delete=models.CASCADE, related_name="follows"
+    )
+    unfollowed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("followed billet")
+        verbose_name_plural = _("followed billets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "post"], name="one_follow_per_post"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} follows {self.post_id}"

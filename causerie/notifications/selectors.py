@@ -1,17 +1,45 @@
-"""Reads on notifications."""
+"""Reads on notifications, preferences and followed billets."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Case, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from causerie.notifications.models import Notification
+from causerie.accounts.models import User
+from causerie.notifications import links
+from causerie.notifications.exceptions import InvalidUnsubscribeLink
+from causerie.notifications.models import (
+    DEFAULT_PREFERENCES,
+    EmailMode,
+    Notification,
+    NotificationPreference,
+    PostFollow,
+)
+
+MAX_EMAIL_ATTEMPTS = 3
+# A digest carries what arrived in the last week; older unread notices stay in-app.
+DIGEST_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Preference:
+    kind: str
+    in_app: bool
+    email: str
 
 
 def unread_count(*, member) -> int:
-    return Notification.objects.filter(recipient=member, read_at__isnull=True).count()
+    return Notification.objects.filter(
+        recipient=member, read_at__isnull=True, is_in_app=True
+    ).count()
 
 
 def member_notifications(*, member, page: int | str = 1, per_page: int = 30) -> Page:
     notifications = (
-        Notification.objects.filter(recipient=member)
+        Notification.objects.filter(recipient=member, is_in_app=True)
         .select_related("actor", "post__community", "comment", "decision__appeal")
         .order_by("-created_at", "-pk")
     )
@@ -28,4 +56,139 @@ def notification_for(*, member, notification_id: int) -> Notification | None:
             "decision__appeal",
         )
         .first()
+    )
+
+
+def member_preferences(*, member_id: int) -> dict[str, Preference]:
+    """Every kind with the member's choice, or the default when they made none."""
+    stored = {
+        preference.kind: preference
+        for preference in NotificationPreference.objects.filter(member_id=member_id)
+    }
+    preferences = {}
+    for kind in Notification.Kind.values:
+        in_app, email = DEFAULT_PREFERENCES[kind]
+        if kind in stored:
+            in_app, email = stored[kind].in_app, stored[kind].email
+        preferences[kind] = Preference(kind=kind, in_app=in_app, email=email)
+    return preferences
+
+
+def preference_for(*, member_id: int, kind: str) -> Preference:
+    stored = (
+        NotificationPreference.objects.filter(member_id=member_id, kind=kind)
+        .values_list("in_app", "email")
+        .first()
+    )
+    in_app, email = stored or DEFAULT_PREFERENCES[kind]
+    return Preference(kind=kind, in_app=in_app, email=email)
+
+
+def recent_count(*, member_id: int, kind: str, since: datetime) -> int:
+    return Notification.objects.filter(
+        recipient_id=member_id, kind=kind, created_at__gte=since
+    ).count()
+
+
+def _email_mode():
+    """The member's email choice for each notification's kind, default included."""
+    stored = NotificationPreference.objects.filter(
+        member=OuterRef("recipient"), kind=OuterRef("kind")
+    ).values("email")[:1]
+    default = Case(
+        *[
+            When(kind=kind, then=Value(email))
+            for kind, (_in_app, email) in DEFAULT_PREFERENCES.items()
+        ],
+        default=Value(EmailMode.NEVER),
+    )
+    return Coalesce(Subquery(stored), default)
+
+
+def _awaiting_digest(*, now: datetime | None = None) -> QuerySet[Notification]:
+    now = now or timezone.now()
+    return (
+        Notification.objects.filter(
+            read_at__isnull=True,
+            emailed_at__isnull=True,
+            email_attempts__lt=MAX_EMAIL_ATTEMPTS,
+            created_at__gte=now - DIGEST_WINDOW,
+            recipient__is_active=True,
+            recipient__email__isnull=False,
+        )
+        .exclude(recipient__email="")
+        .annotate(email_mode=_email_mode())
+        .filter(email_mode=EmailMode.DIGEST)
+    )
+
+
+def members_due_a_digest(*, now: datetime | None = None) -> list[int]:
+    """Members with unread notifications not yet emailed, of kinds they get by
+    digest."""
+    return list(
+        _awaiting_digest(now=now)
+        .order_by("recipient_id")
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+
+
+def digest_notifications(
+    *, member: User, now: datetime | None = None
+) -> list[Notification]:
+    return list(
+        _awaiting_digest(now=now)
+        .filter(recipient=member)
+        .select_related("actor", "post__community", "comment", "decision__appeal")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def notification_to_email(*, notification_id: int) -> Notification | None:
+    return (
+        Notification.objects.filter(pk=notification_id)
+        .select_related(
+            "recipient",
+            "actor",
+            "post__community",
+            "comment",
+            "decision__community",
+            "decision__appeal",
+        )
+        .first()
+    )
+
+
+def is_following(*, member, post_id: int) -> bool:
+    if not member.is_authenticated:
+        return False
+    return PostFollow.objects.filter(
+        member=member, post_id=post_id, unfollowed_at__isnull=True
+    ).exists()
+
+
+def post_follower_ids(*, post_id: int) -> set[int]:
+    return set(
+        PostFollow.objects.filter(
+            post_id=post_id, unfollowed_at__isnull=True
+        ).values_list("member_id", flat=True)
+    )
+
+
+def unsubscribe_target(*, token: str) -> tuple[User, str | None]:
+    """The member and kind (None: every kind) a signed token unsubscribes; raises
+    InvalidUnsubscribeLink for a changed or foreign token."""
+    member_id, kind = links.read_unsubscribe_token(token)
+    member = User.objects.filter(pk=member_id).first()
+    if member is None:
+        raise InvalidUnsubscribeLink()
+    return member, kind
+
+
+def email_attempts(*, notification_id: int) -> int:
+    return (
+        Notification.objects.filter(pk=notification_id)
+        .values_list("email_attempts", flat=True)
+        .first()
+        or 0
     )

@@ -1,12 +1,17 @@
-"""Notification pages."""
+"""Notification pages, notification settings, following a billet, and the
+unsubscribe link of emails."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
-from causerie.notifications import selectors, services
-from causerie.notifications.models import Notification
+from causerie.core.views import handles_domain_errors
+from causerie.notifications import links, selectors, services
+from causerie.notifications.forms import PreferencesForm
+from causerie.notifications.models import EmailMode, Notification
 
 
 @login_required
@@ -34,22 +39,57 @@ def open_notification(request, notification_id: int):
     )
     if notification is None:
         return redirect("notifications:list")
-    if notification.decision_id:
-        return redirect(_decision_target(notification))
-    if notification.comment_id:
-        return redirect(notification.comment.get_absolute_url())
-    return redirect(notification.post.get_absolute_url())
+    return redirect(links.target_path(notification))
 
 
-def _decision_target(notification) -> str:
-    """Moderation notifications open the decision, or the appeal to review."""
-    decision = notification.decision
-    slug = decision.community.slug
-    appeal = getattr(decision, "appeal", None)
-    if notification.kind == Notification.Kind.APPEAL_TO_REVIEW and appeal:
-        return reverse(
-            "moderation:appeal-decide", kwargs={"slug": slug, "appeal_id": appeal.pk}
+@login_required
+@handles_domain_errors
+def preferences(request):
+    current = selectors.member_preferences(member_id=request.user.pk)
+    form = PreferencesForm(request.POST or None, preferences=current)
+    if request.method == "POST" and form.is_valid():
+        services.update_preferences(actor=request.user, preferences=form.preferences())
+        messages.success(request, _("Your notification settings are saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences_edit.html", {"form": form})
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def follow_post(request, post_id: int):
+    if request.POST.get("following") == "0":
+        follow = services.unfollow_post(actor=request.user, post_id=post_id)
+        messages.success(request, _("You no longer follow this billet."))
+    else:
+        follow = services.follow_post(actor=request.user, post_id=post_id)
+        messages.success(
+            request, _("You follow this billet: new comments will notify you.")
         )
-    return reverse(
-        "moderation:decision", kwargs={"slug": slug, "decision_id": decision.pk}
+    return redirect(follow.post)
+
+
+# The one-click POST of RFC 8058 comes from mail clients, without a CSRF token:
+# the signed token in the address is what protects this endpoint.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def unsubscribe(request, token: str):
+    """GET asks for confirmation and changes nothing; POST unsubscribes."""
+    if request.method == "POST":
+        member, kind = services.unsubscribe(token=token)
+        is_done = True
+    else:
+        member, kind = selectors.unsubscribe_target(token=token)
+        current = selectors.member_preferences(member_id=member.pk)
+        kinds = [kind] if kind else list(current)
+        is_done = all(current[each].email == EmailMode.NEVER for each in kinds)
+    return render(
+        request,
+        "notifications/unsubscribe_confirm.html",
+        {
+            "member": member,
+            "kind_label": Notification.Kind(kind).label if kind else "",
+            "is_done": is_done,
+        },
     )

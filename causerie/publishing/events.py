@@ -21,3 +21,17 @@ class CommentPosted:
 @event
 class CommentEdited:
     comment_id: int
+
+
+@event
+class PostDeleted:
+    """The author deleted the billet (moderation decisions emit ItemDecided)."""
+
+    post_id: int
+
+
+@event
+class CommentDeleted:
+    """The author deleted the comment (moderation decisions emit ItemDecided)."""
+
+    comment_id: int

@@ -75,3 +75,8 @@ class NewMemberTooFast(InvalidRequest):
     message = _(
         "New members wait %(count)s seconds between two posts. Try again in a moment."
     )
+
+
+class PostNotBookmarkable(InvalidRequest):
+    code = "post_not_bookmarkable"
+    message = _("This billet is deleted or hidden: it cannot be kept to read again.")

@@ -181,3 +181,25 @@ class CommentRevision(BaseModel):
 
     def __str__(self):
         return f"{self.comment_id} r{self.number}"
+
+
+class Bookmark(BaseModel):
+    """A billet a member keeps "à relire" (to read again); private to them."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="bookmarks")
+
+    class Meta:
+        verbose_name = _("bookmark")
+        verbose_name_plural = _("bookmarks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "post"], name="one_bookmark_per_post"
+            )
+        ]
+        indexes = [models.Index(fields=["member", "-created_at"], name="bookmark_list")]
+
+    def __str__(self):
+        return f"{self.member_id} keeps {self.post_id}"

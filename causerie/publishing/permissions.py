@@ -16,6 +16,15 @@ def can_delete_post(actor, post: Post) -> bool:
     return can_edit_post(actor, post)
 
 
+def can_bookmark_post(actor, post: Post) -> bool:
+    return (
+        actor.is_authenticated
+        and not post.is_deleted
+        and post.moderation_state
+        not in (ModerationState.HIDDEN, ModerationState.REMOVED)
+    )
+
+
 def can_edit_comment(actor, comment: Comment, community) -> bool:
     return (
         actor.is_authenticated

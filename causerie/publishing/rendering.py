@@ -6,6 +6,8 @@ the same a template would give, and every value is escaped here except
 `body_html`, which was sanitised when written.
 """
 
+from datetime import datetime
+
 # Django's escaping without its lazy-string wrapper, which costs more than the page.
 from html import escape
 
@@ -56,10 +58,13 @@ def render_thread(
     can_flag: bool = False,
     can_see_moderated: bool = False,
     own_causes: dict | None = None,
+    new_since: datetime | None = None,
 ) -> SafeString:
     """The thread as one string. `can_flag`: the viewer may flag others' comments;
     `can_see_moderated`: moderators read moderated texts in a <details>;
-    `own_causes`: why the viewer's own pending comments wait for review."""
+    `own_causes`: why the viewer's own pending comments wait for review;
+    `new_since`: the viewer's previous visit, after which others' comments are
+    marked "nouveau"."""
     own_causes = own_causes or {}
     labels = {
         "permalink": escape(gettext("Link to this comment")),
@@ -79,6 +84,7 @@ def render_thread(
             )
         ),
         "flagged_for": escape(gettext("Flagged for:")),
+        "new": escape(pgettext("marker", "new")),
     }
     states = {key: escape(label) for key, label in moderation_labels().items()}
     now = current_time()
@@ -111,6 +117,13 @@ def render_thread(
             f'title="{escape(exact(created, language, zone))}">'
             f"{escape(relative(created, now, language))}</time></a>"
         )
+        if (
+            new_since is not None
+            and created > new_since
+            and comment.author_id != viewer_id
+            and not comment.deleted_at
+        ):
+            append(f' <span class="new-badge">{labels["new"]}</span>')
         if comment.edited_at and not comment.deleted_at:
             append(f' <a href="{url}historique/">{labels["edited"]}</a>')
         append("</header>")

@@ -1,16 +1,24 @@
 """Reads on billets and comments, each bounded in queries whatever the size."""
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from causerie.communities.models import Community, Tag
+from causerie.accounts import selectors as account_selectors
+from causerie.communities.models import Community, Tag, TagMute
 from causerie.publishing.exceptions import CommentNotFound, PostNotFound
-from causerie.publishing.models import Comment, ModerationState, Post, PostRevision
+from causerie.publishing.models import (
+    Bookmark,
+    Comment,
+    ModerationState,
+    Post,
+    PostRevision,
+)
 
 THREAD_LEVELS = 6  # levels shown on one page before "continuer ce fil"
 # Billets the moderation hid or deleted leave the listings; pending ones stay, marked.
@@ -21,6 +29,9 @@ FEED_ORDERS = {
     "recent": ("-published_at",),
     "active": ("-last_activity_at",),
 }
+# An unread billet is "nouveau" this long after it is published (after that,
+# only new comments on billets the member read make one "nouveau").
+NEW_POST_DAYS = 7
 
 
 def _listed_posts() -> QuerySet[Post]:
@@ -32,29 +43,116 @@ def _listed_posts() -> QuerySet[Post]:
     )
 
 
+def _without_muted_tags(posts: QuerySet[Post], viewer) -> QuerySet[Post]:
+    if viewer is None or not viewer.is_authenticated:
+        return posts
+    return posts.exclude(
+        tags__in=TagMute.objects.filter(member=viewer).values("tag_id")
+    )
+
+
+def _with_muted_tags(posts: QuerySet[Post], viewer) -> QuerySet[Post]:
+    return posts.filter(
+        tags__in=TagMute.objects.filter(member=viewer).values("tag_id")
+    ).distinct()
+
+
 def community_feed(
     *,
     community: Community,
+    viewer=None,
     order: str = "recent",
     page: int | str = 1,
     per_page: int = 20,
+    show_muted: bool = False,
 ) -> Page:
-    """Billets of one community, pinned first, then newest or most active."""
+    """Billets of one community, pinned first, then newest or most active.
+    With a viewer: billets with a tag they muted are left out (unless
+    `show_muted`), and each billet carries `is_new` (one more query)."""
     ordering = FEED_ORDERS.get(order, FEED_ORDERS["recent"])
     posts = (
         _listed_posts()
         .filter(community=community)
         .order_by(F("pinned_at").desc(nulls_last=True), *ordering, "-pk")
     )
-    return Paginator(posts, per_page).get_page(page)
+    if not show_muted:
+        posts = _without_muted_tags(posts, viewer)
+    feed = Paginator(posts, per_page).get_page(page)
+    feed.object_list = mark_new_posts(posts=feed.object_list, viewer=viewer)
+    return feed
 
 
-def recent_posts(*, viewer=None, limit: int = 15) -> list[Post]:
-    return list(
+def tag_feed(*, tag: Tag, viewer=None, page: int | str = 1, per_page: int = 20) -> Page:
+    """Visible billets carrying a tag, pinned first, then newest, each with
+    `is_new` for the viewer. A muted tag's own page still lists its billets."""
+    posts = (
         _listed_posts()
-        .filter(community__suspended_at__isnull=True)
-        .order_by("-published_at")[:limit]
+        .filter(tags=tag, moderation_state=ModerationState.VISIBLE)
+        .order_by(F("pinned_at").desc(nulls_last=True), "-published_at", "-pk")
     )
+    feed = Paginator(posts, per_page).get_page(page)
+    feed.object_list = mark_new_posts(posts=feed.object_list, viewer=viewer)
+    return feed
+
+
+def recent_posts(
+    *, viewer=None, limit: int = 15, show_muted: bool = False
+) -> list[Post]:
+    """The newest billets of every open community; without those carrying a
+    tag the viewer muted, unless `show_muted`."""
+    posts = _listed_posts().filter(community__suspended_at__isnull=True)
+    if not show_muted:
+        posts = _without_muted_tags(posts, viewer)
+    return list(posts.order_by("-published_at")[:limit])
+
+
+def muted_post_count(
+    *, viewer, community: Community | None = None, since: datetime | None = None
+) -> int:
+    """How many listed billets carry a tag the viewer muted: in one community,
+    or in every open one published since `since` (the home page's span). No
+    query for a visitor."""
+    if not viewer.is_authenticated:
+        return 0
+    posts = _with_muted_tags(
+        Post.objects.filter(deleted_at__isnull=True).exclude(
+            moderation_state__in=UNLISTED_STATES
+        ),
+        viewer,
+    )
+    if community is not None:
+        posts = posts.filter(community=community)
+    else:
+        posts = posts.filter(community__suspended_at__isnull=True)
+    if since is not None:
+        posts = posts.filter(published_at__gte=since)
+    return posts.count()
+
+
+def mark_new_posts(*, posts: Iterable[Post], viewer) -> list[Post]:
+    """Set `is_new` on each billet: published since the viewer last opened it
+    (within NEW_POST_DAYS when never opened, and not their own), or commented
+    on since. One query for the whole list, none for a visitor."""
+    posts = list(posts)
+    if viewer is None or not viewer.is_authenticated:
+        for post in posts:
+            post.is_new = False
+        return posts
+    reads = account_selectors.last_reads(
+        viewer=viewer, post_ids=[post.pk for post in posts]
+    )
+    unread_since = max(
+        viewer.date_joined, timezone.now() - timedelta(days=NEW_POST_DAYS)
+    )
+    for post in posts:
+        last_read_at = reads.get(post.pk)
+        if last_read_at is None:
+            post.is_new = (
+                post.author_id != viewer.pk and post.published_at > unread_since
+            )
+        else:
+            post.is_new = post.last_activity_at > last_read_at
+    return posts
 
 
 def recent_comments(*, limit: int = 8) -> list[Comment]:
@@ -115,6 +213,79 @@ def related_posts(*, post: Post, limit: int = 5) -> list[Post]:
 
 def member_posts(*, member, limit: int = 10) -> list[Post]:
     return list(_listed_posts().filter(author=member).order_by("-published_at")[:limit])
+
+
+def _public_posts() -> QuerySet[Post]:
+    """What a feed may publish: visible, not deleted, in an open community."""
+    return (
+        Post.objects.filter(
+            deleted_at__isnull=True,
+            moderation_state=ModerationState.VISIBLE,
+            community__suspended_at__isnull=True,
+        )
+        .select_related("author", "community")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+    )
+
+
+def public_posts(
+    *,
+    community: Community | None = None,
+    tag: Tag | None = None,
+    author=None,
+    limit: int = 30,
+) -> list[Post]:
+    """The newest public billets of a community, a tag or an author (feeds)."""
+    posts = _public_posts()
+    if community is not None:
+        posts = posts.filter(community=community)
+    if tag is not None:
+        posts = posts.filter(tags=tag)
+    if author is not None:
+        posts = posts.filter(author=author)
+    return list(posts.order_by("-published_at", "-pk")[:limit])
+
+
+def public_post(*, community: Community, post_id: int) -> Post:
+    """A billet a feed may publish, or PostNotFound."""
+    post = _public_posts().filter(community=community, pk=post_id).first()
+    if post is None:
+        raise PostNotFound()
+    return post
+
+
+def public_comments(*, post: Post, limit: int = 30) -> list[Comment]:
+    """The newest visible comments of a public billet (its feed)."""
+    comments = (
+        Comment.objects.filter(
+            post=post, deleted_at__isnull=True, moderation_state=ModerationState.VISIBLE
+        )
+        .select_related("author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    result = list(comments)
+    for comment in result:
+        comment.post = post
+    return result
+
+
+def is_bookmarked(*, viewer, post: Post) -> bool:
+    if not viewer.is_authenticated:
+        return False
+    return Bookmark.objects.filter(member=viewer, post=post).exists()
+
+
+def member_bookmarks(*, member, page: int | str = 1, per_page: int = 20) -> Page:
+    """The member's "à relire" list, newest first, in two queries per page
+    (count and rows). The page shows deleted or moderated billets as such:
+    their text is not loaded."""
+    bookmarks = (
+        Bookmark.objects.filter(member=member)
+        .select_related("post__community", "post__author")
+        .defer("post__body", "post__body_html")
+        .order_by("-created_at", "-pk")
+    )
+    return Paginator(bookmarks, per_page).get_page(page)
 
 
 def member_comments(*, member, limit: int = 10) -> list[Comment]:

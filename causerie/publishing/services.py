@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
@@ -20,9 +20,10 @@ from causerie.communities.exceptions import (
 )
 from causerie.communities.models import Community, Tag
 from causerie.core.events import emit
+from causerie.core.exceptions import NotAllowed
 from causerie.core.markdown import extract_mentions, render_markdown
 from causerie.core.validation import check_text, validate_model
-from causerie.publishing import permissions
+from causerie.publishing import events, permissions
 from causerie.publishing.events import (
     CommentEdited,
     CommentPosted,
@@ -39,10 +40,12 @@ from causerie.publishing.exceptions import (
     NotTheAuthor,
     PostDeleted,
     PostLocked,
+    PostNotBookmarkable,
     ReplyToAnotherPost,
     TagNotInCommunity,
 )
 from causerie.publishing.models import (
+    Bookmark,
     Comment,
     CommentRevision,
     ModerationState,
@@ -186,6 +189,7 @@ def delete_post(*, actor: User, post: Post) -> Post:
     Community.objects.filter(pk=post.community_id).update(
         post_count=F("post_count") - 1
     )
+    emit(events.PostDeleted(post_id=post.pk))
     return post
 
 
@@ -307,7 +311,32 @@ def delete_comment(*, actor: User, comment: Comment) -> Comment:
         raise NotTheAuthor()
     comment.deleted_at = timezone.now()
     comment.save(update_fields=["deleted_at"])
+    emit(events.CommentDeleted(comment_id=comment.pk))
     return comment
+
+
+def add_bookmark(*, actor: User, post: Post) -> Bookmark:
+    """Keep a billet "à relire" (private to the actor). Any logged-in reader
+    may; refused (PostNotBookmarkable) for a deleted or hidden billet. Safe to
+    call twice."""
+    if not actor.is_authenticated:
+        raise NotAllowed()
+    if not permissions.can_bookmark_post(actor, post):
+        raise PostNotBookmarkable()
+    try:
+        with transaction.atomic():
+            bookmark, _ = Bookmark.objects.get_or_create(member=actor, post=post)
+    except IntegrityError:  # a concurrent request created it
+        bookmark = Bookmark.objects.get(member=actor, post=post)
+    return bookmark
+
+
+def remove_bookmark(*, actor: User, post: Post) -> None:
+    """Take a billet off the actor's "à relire" list, whatever became of it.
+    Safe to call twice."""
+    if not actor.is_authenticated:
+        raise NotAllowed()
+    Bookmark.objects.filter(member=actor, post=post).delete()
 
 
 def _require_member(

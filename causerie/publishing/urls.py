@@ -1,13 +1,15 @@
-"""Billet and comment URLs, under /c/<community>/."""
+"""Billet and comment URLs, under /c/<community>/, and the member's "à relire"."""
 
-from django.urls import path
+from django.urls import include, path
 
 from causerie.publishing import views
 
 app_name = "publishing"
-urlpatterns = [
+community_patterns = [
     path("ecrire/", views.post_create, name="post-create"),
     path("billets/<int:post_id>/", views.post_detail, name="post-detail"),
+    path("billets/<int:post_id>/atom/", views.post_comments_feed, name="post-feed"),
+    path("billets/<int:post_id>/a-relire/", views.post_bookmark, name="post-bookmark"),
     path("billets/<int:post_id>/modifier/", views.post_edit, name="post-edit"),
     path("billets/<int:post_id>/supprimer/", views.post_delete, name="post-delete"),
     path("billets/<int:post_id>/epingler/", views.post_pin, name="post-pin"),
@@ -35,4 +37,8 @@ urlpatterns = [
         views.comment_history,
         name="comment-history",
     ),
+]
+urlpatterns = [
+    path("a-relire/", views.bookmark_list, name="bookmarks"),
+    path("c/<slug:slug>/", include(community_patterns)),
 ]

@@ -15,6 +15,7 @@ from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions as moderation_permissions
 from causerie.publishing import permissions, selectors, services
+from causerie.publishing.feeds import PostCommentsFeed
 from causerie.publishing.forms import CommentForm, PostForm
 from causerie.publishing.rendering import cause_label
 
@@ -101,8 +102,9 @@ def post_create(request, slug):
 def post_detail(request, slug, post_id):
     context = _context(request, slug, post_id)
     post = context["post"]
-    # Reading is the one thing a GET records: trust levels count billets opened.
-    account_services.record_read(member=request.user, post=post)
+    # Reading is the one thing a GET records: trust levels count billets opened,
+    # and what came after the previous visit is marked "nouveau".
+    new_since = account_services.record_read(member=request.user, post=post)
     newest_first = request.GET.get("tri") == "recent"
     thread = selectors.comment_thread(post=post, newest_first=newest_first)
     return render(
@@ -113,6 +115,9 @@ def post_detail(request, slug, post_id):
             "thread": thread,
             "newest_first": newest_first,
             "comment_form": CommentForm(),
+            "new_since": new_since,
+            "is_bookmarked": selectors.is_bookmarked(viewer=request.user, post=post),
+            "can_bookmark": permissions.can_bookmark_post(request.user, post),
             "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
             "related": selectors.related_posts(post=post)
             if not post.is_deleted
@@ -184,6 +189,37 @@ def post_pin(request, slug, post_id):
     services.pin_post(actor=request.user, post=context["post"], pinned=pinned)
     messages.success(request, _("Billet pinned.") if pinned else _("Billet unpinned."))
     return redirect(context["post"])
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def post_bookmark(request, slug, post_id):
+    """Add the billet to "à relire" (bookmarked=1) or take it off (0)."""
+    context = _context(request, slug, post_id)
+    post = context["post"]
+    if request.POST.get("bookmarked") == "0":
+        services.remove_bookmark(actor=request.user, post=post)
+        messages.success(request, _("Billet removed from “to read again”."))
+    else:
+        services.add_bookmark(actor=request.user, post=post)
+        messages.success(request, _("Billet kept in “to read again”."))
+    if request.POST.get("next") == "bookmarks":
+        return redirect("publishing:bookmarks")
+    return redirect(post)
+
+
+@login_required
+def bookmark_list(request):
+    page = selectors.member_bookmarks(
+        member=request.user, page=request.GET.get("page", 1)
+    )
+    return render(request, "publishing/bookmark_list.html", {"page": page})
+
+
+@handles_domain_errors
+def post_comments_feed(request, slug, post_id):
+    return PostCommentsFeed()(request, slug=slug, post_id=post_id)
 
 
 @handles_domain_errors

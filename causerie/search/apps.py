@@ -8,3 +8,6 @@ class SearchConfig(AppConfig):
     name = "causerie.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from causerie.search import handlers  # noqa: F401 (registers the handlers)

@@ -232,3 +232,8 @@ CAUSERIE_TRUST_LEVELS = {
 CAUSERIE_FLAGS_PER_DAY = {0: 0, 1: 10, 2: 20, 3: 40, 4: 40}
 CAUSERIE_APPEAL_DAYS = 14
 CAUSERIE_APPEAL_REVIEW_DAYS = 7
+
+# Notifications (docs/notifications.md): links in emails start with the site's
+# address; past this many notifications of one kind in an hour, the rest fold.
+CAUSERIE_SITE_URL = os.environ.get("CAUSERIE_SITE_URL", "http://127.0.0.1:8000")
+CAUSERIE_NOTIFICATIONS_PER_HOUR = 30

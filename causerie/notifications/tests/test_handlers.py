@@ -9,10 +9,12 @@ from causerie.publishing.events import CommentPosted, PostPublished
 
 
 def notifications():
+    """Reply and mention notifications (followers of the billet are in
+    test_follow.py)."""
     return list(
-        Notification.objects.order_by("pk").values_list(
-            "recipient__handle", "actor__handle", "kind", "post", "comment"
-        )
+        Notification.objects.exclude(kind="followed_post")
+        .order_by("pk")
+        .values_list("recipient__handle", "actor__handle", "kind", "post", "comment")
     )
 
 

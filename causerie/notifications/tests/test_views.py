@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from causerie.communities import services as community_services
 from causerie.core.testing import make_post
+from causerie.notifications import services as notification_services
 from causerie.notifications.models import Notification
 
 BADGE = re.compile(
@@ -135,8 +136,9 @@ def test_open_notification_leaves_another_member_notification_alone(
 
 
 def test_notification_list_query_count_stays_the_same_with_more_notifications(
-    client, post, member, member_factory, reply, django_assert_num_queries
+    client, post, member, member_factory, reply, django_assert_num_queries, settings
 ):
+    settings.CAUSERIE_NOTIFICATIONS_PER_HOUR = 100
     authors = [member_factory(f"lecteur{number}") for number in range(4)]
     for number in range(3):
         reply(post=post, author=authors[number], body=f"Réponse {number}")
@@ -155,3 +157,36 @@ def test_notification_list_query_count_stays_the_same_with_more_notifications(
     assert len(response.context["page"]) == 30
     # 39 replies; the mention inside a reply to camille adds no second notification.
     assert Notification.objects.filter(recipient=member).count() == 39
+
+
+def test_notification_list_query_count_is_the_same_for_10_and_50_of_every_new_kind(
+    client, post, member, member_factory, reply, django_assert_num_queries, settings
+):
+    """Replies, comments on followed billets and folded notifications: the page
+    costs the same whatever their number."""
+    settings.CAUSERIE_NOTIFICATIONS_PER_HOUR = 20
+    writers = [member_factory(f"lecteur{number}") for number in range(3)]
+    followed = make_post(community=post.community, author=writers[0], title="Suivi")
+    notification_services.follow_post(actor=member, post_id=followed.pk)
+
+    def add(count):
+        for number in range(count):
+            target = post if number % 2 else followed
+            reply(post=target, author=writers[1 + number % 2], body=f"n°{number}")
+
+    add(10)
+    client.force_login(member)
+    client.get("/notifications/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/notifications/")
+    kinds_with_10 = Notification.objects.filter(recipient=member).count()
+
+    add(40)
+
+    with django_assert_num_queries(len(queries)):
+        response = client.get("/notifications/")
+    kinds = {notification.kind for notification in response.context["page"]}
+    assert kinds == {"reply", "followed_post"}
+    assert kinds_with_10 == 10
+    assert Notification.objects.filter(recipient=member).count() == 40
+    assert "du même type dans" in response.content.decode()

@@ -22,4 +22,5 @@ def comment_thread(context):
         can_flag=bool(context.get("can_flag")) and not community.is_suspended,
         can_see_moderated=bool(context.get("can_see_deleted")),
         own_causes=context.get("own_causes"),
+        new_since=context.get("new_since"),
     )

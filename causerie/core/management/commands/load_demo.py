@@ -56,6 +56,11 @@ class Command(BaseCommand):
             for data in demo_content.POSTS:
                 self._post(data, communities[data["community"]], members, now)
             self._moderation(communities, members)
+        # Tasks index what was published; do it now too, so the demo is
+        # searchable before the worker has run them.
+        from causerie.search.services import index_missing
+
+        index_missing()
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {self.created} new items."))
 
     def _member(self, data, *, joined, superuser=False) -> User:

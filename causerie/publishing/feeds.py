@@ -1,0 +1,118 @@
+"""Atom feeds of billets (the base the community, tag and member feeds share)
+and of a billet's comments. Only public items: visible, not deleted, in an
+open community."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from causerie.communities import selectors as community_selectors
+from causerie.publishing import selectors
+from causerie.publishing.models import Comment, Post
+
+FEED_LENGTH = 30
+
+
+class RequestFeed(Feed):
+    """An Atom feed built for one request (make one instance per request, as
+    the views do): it keeps the request to build absolute links."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+
+class PostFeed(RequestFeed):
+    """Billets as entries; subclasses choose which (see `items`)."""
+
+    def item_title(self, post: Post):
+        return post.title
+
+    def item_link(self, post: Post):
+        return self.absolute(post.get_absolute_url())
+
+    def item_guid(self, post: Post):
+        return self.absolute(post.get_absolute_url())
+
+    def item_description(self, post: Post):
+        # Sanitised when written (publishing.services.render_body).
+        return post.body_html
+
+    def item_author_name(self, post: Post):
+        return post.author.name
+
+    def item_author_link(self, post: Post):
+        return self.absolute(post.author.get_absolute_url())
+
+    def item_pubdate(self, post: Post):
+        return post.published_at
+
+    def item_updateddate(self, post: Post):
+        return post.edited_at or post.published_at
+
+    def item_categories(self, post: Post):
+        return [tag.name for tag in post.tags.all()]
+
+
+class PostCommentsFeed(RequestFeed):
+    """The newest comments of one public billet."""
+
+    def get_object(self, request, slug, post_id):
+        community = community_selectors.community_by_slug(slug=slug)
+        return selectors.public_post(community=community, post_id=post_id)
+
+    def title(self, post: Post):
+        return _("Comments on “%(title)s”") % {"title": post.title}
+
+    def subtitle(self, post: Post):
+        return _("The latest comments on a billet of %(community)s.") % {
+            "community": post.community.name
+        }
+
+    def link(self, post: Post):
+        return self.absolute(post.get_absolute_url())
+
+    def feed_url(self, post: Post):
+        return self.absolute(
+            reverse(
+                "publishing:post-feed",
+                kwargs={"slug": post.community.slug, "post_id": post.pk},
+            )
+        )
+
+    def items(self, post: Post):
+        return selectors.public_comments(post=post, limit=FEED_LENGTH)
+
+    def item_title(self, comment: Comment):
+        return _("%(name)s on “%(title)s”") % {
+            "name": comment.author.name,
+            "title": comment.post.title,
+        }
+
+    def item_link(self, comment: Comment):
+        return self.absolute(comment.get_absolute_url())
+
+    def item_guid(self, comment: Comment):
+        return self.absolute(comment.get_absolute_url())
+
+    def item_description(self, comment: Comment):
+        # Sanitised when written (publishing.services.render_body).
+        return comment.body_html
+
+    def item_author_name(self, comment: Comment):
+        return comment.author.name
+
+    def item_author_link(self, comment: Comment):
+        return self.absolute(comment.author.get_absolute_url())
+
+    def item_pubdate(self, comment: Comment):
+        return comment.created_at
+
+    def item_updateddate(self, comment: Comment):
+        return comment.edited_at or comment.created_at
