@@ -41,7 +41,9 @@ DOM_AUDIT = """
 () => {
   const found = [];
   const dangerous = "script:not([src^='/static/']), iframe, frame, object, embed, "
-    + "svg, math, img, video, audio, source, style, link:not([rel=stylesheet]), "
+    + "svg, math, img, video, audio, source, style, "
+    // The site's own stylesheet and feed autodiscovery links are expected.
+    + "link:not([rel=stylesheet]):not([rel=alternate][type='application/atom+xml'][href^='/']), "
     + "base, meta[http-equiv], form:not([action]), input[type=image], isindex";
   for (const element of document.querySelectorAll(dangerous)) {
     found.push("element " + element.outerHTML.slice(0, 120));
