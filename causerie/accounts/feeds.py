@@ -14,13 +14,13 @@ class MemberPostsFeed(PostFeed):
         return selectors.member_by_handle(handle=handle)
 
     def title(self, member: User):
-        return _("Billets by %(name)s (@%(handle)s)") % {
+        return _("Posts by %(name)s (@%(handle)s)") % {
             "name": member.name,
             "handle": member.handle,
         }
 
     def subtitle(self, member: User):
-        return _("The latest billets %(name)s published.") % {"name": member.name}
+        return _("The latest posts %(name)s published.") % {"name": member.name}
 
     def link(self, member: User):
         return self.absolute(member.get_absolute_url())

@@ -76,7 +76,7 @@ def mute(request, handle):
         services.mute_member(actor=request.user, handle=handle)
         messages.success(
             request,
-            _("@%(handle)s's billets and comments are now collapsed for you.")
+            _("@%(handle)s's posts and comments are now collapsed for you.")
             % {"handle": handle},
         )
     return redirect("accounts:profile", handle=handle)

@@ -15,10 +15,10 @@ class CommunityFeed(PostFeed):
         return selectors.community_by_slug(slug=slug)
 
     def title(self, community: Community):
-        return _("Billets of %(community)s") % {"community": community.name}
+        return _("Posts of %(community)s") % {"community": community.name}
 
     def subtitle(self, community: Community):
-        return _("The latest billets published in %(community)s.") % {
+        return _("The latest posts published in %(community)s.") % {
             "community": community.name
         }
 
@@ -40,7 +40,7 @@ class TagFeed(PostFeed):
         )
 
     def title(self, tag: Tag):
-        return _("Billets tagged %(tag)s in %(community)s") % {
+        return _("Posts tagged %(tag)s in %(community)s") % {
             "tag": tag.name,
             "community": tag.community.name,
         }

@@ -488,7 +488,7 @@ def _first_reply_chart(months: list[date], replies: list[_Replied]) -> Chart:
                 text=_duration_text(delay),
                 width=_width(delay.total_seconds() if delay else 0, slowest),
                 detail=ngettext(
-                    "%(count)s billet answered", "%(count)s billets answered", replied
+                    "%(count)s post answered", "%(count)s posts answered", replied
                 )
                 % {"count": replied}
                 if replied
@@ -511,8 +511,8 @@ def _no_reply_chart(months: list[date], replies: list[_Replied]) -> Chart:
                 text=_percent_text(share),
                 width=_width(share, 1),
                 detail=ngettext(
-                    "%(unanswered)s of %(count)s billet",
-                    "%(unanswered)s of %(count)s billets",
+                    "%(unanswered)s of %(count)s post",
+                    "%(unanswered)s of %(count)s posts",
                     len(posts),
                 )
                 % {"unanswered": unanswered, "count": len(posts)}

@@ -64,14 +64,14 @@ POLICY_FIELDS = {
         1,
         3650,
     ),
-    "new_member_posts_per_day": (_("New members: billets in their first day"), 0, 100),
+    "new_member_posts_per_day": (_("New members: posts in their first day"), 0, 100),
     "new_member_comments_per_day": (
         _("New members: comments in their first day"),
         0,
         1000,
     ),
     "new_member_links_per_item": (
-        _("New members: links per billet or comment"),
+        _("New members: links per post or comment"),
         0,
         100,
     ),

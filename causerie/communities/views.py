@@ -46,9 +46,7 @@ def community_create(request):
         else:
             messages.success(
                 request,
-                _(
-                    "Your community is open. Add a few tags, then write its first billet."
-                ),
+                _("Your community is open. Add a few tags, then write its first post."),
             )
             return redirect(community)
     return render(request, "communities/community_form.html", {"form": form})
@@ -150,13 +148,13 @@ def tag_mute(request, slug, tag_slug):
         services.unmute_tag(actor=request.user, tag=tag)
         messages.success(
             request,
-            _("Billets tagged %(tag)s show in the listings again.") % {"tag": tag.name},
+            _("Posts tagged %(tag)s show in the listings again.") % {"tag": tag.name},
         )
     else:
         services.mute_tag(actor=request.user, tag=tag)
         messages.success(
             request,
-            _("Billets tagged %(tag)s are now left out of your listings.")
+            _("Posts tagged %(tag)s are now left out of your listings.")
             % {"tag": tag.name},
         )
     return redirect("communities:tag-detail", slug=community.slug, tag_slug=tag.slug)

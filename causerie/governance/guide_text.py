@@ -51,14 +51,14 @@ def default_guide_text() -> str:
         (
             _("Stay on topic"),
             _(
-                "Billets and comments concern the community's subject. Off-topic "
+                "Posts and comments concern the community's subject. Off-topic "
                 "discussions go elsewhere."
             ),
         ),
         (
             _("Say why you write"),
             _(
-                "Choose the right intent for each billet. Promotion of your own "
+                "Choose the right intent for each post. Promotion of your own "
                 "work or paid content must say so."
             ),
         ),

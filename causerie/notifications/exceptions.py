@@ -21,4 +21,4 @@ class UnknownNotificationKind(InvalidRequest):
 
 class PostNotFollowable(NotFound):
     code = "post_not_followable"
-    message = _("This billet does not exist or can no longer be followed.")
+    message = _("This post does not exist or can no longer be followed.")

@@ -11,14 +11,12 @@ from causerie.notifications.models import ALWAYS_IN_APP, EmailMode, Notification
 # Shown under each kind on the settings page (docs/notifications.md lists the
 # same kinds).
 KIND_HELP = {
-    Notification.Kind.REPLY: _("Someone answers your billet or your comment."),
+    Notification.Kind.REPLY: _("Someone answers your post or your comment."),
     Notification.Kind.MENTION: _(
         "Someone writes your @handle in a community you belong to."
     ),
     Notification.Kind.WARNING: _("The moderators send you a warning."),
-    Notification.Kind.DECISION: _(
-        "The moderators decide about your billet or comment."
-    ),
+    Notification.Kind.DECISION: _("The moderators decide about your post or comment."),
     Notification.Kind.APPEAL_DECIDED: _(
         "An appeal you filed, or one against your decision, is decided."
     ),
@@ -26,10 +24,10 @@ KIND_HELP = {
         "As a moderator: an appeal waits for someone other than its moderator."
     ),
     Notification.Kind.FOLLOWED_POST: _(
-        "A new comment on a billet you follow (yours, those you commented on, "
+        "A new comment on a post you follow (yours, those you commented on, "
         "those you chose to follow)."
     ),
-    Notification.Kind.FOLLOWED_TAG: _("A new billet with a tag you follow."),
+    Notification.Kind.FOLLOWED_TAG: _("A new post with a tag you follow."),
 }
 
 

@@ -17,8 +17,8 @@ class Notification(BaseModel):
         DECISION = "decision", _("moderation decision")
         APPEAL_DECIDED = "appeal_decided", _("appeal decided")
         APPEAL_TO_REVIEW = "appeal_to_review", _("appeal to review")
-        FOLLOWED_POST = "followed_post", _("new comment on a followed billet")
-        FOLLOWED_TAG = "followed_tag", _("new billet with a followed tag")
+        FOLLOWED_POST = "followed_post", _("new comment on a followed post")
+        FOLLOWED_TAG = "followed_tag", _("new post with a followed tag")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -162,8 +162,8 @@ class PostFollow(BaseModel):
     unfollowed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("followed billet")
-        verbose_name_plural = _("followed billets")
+        verbose_name = _("followed post")
+        verbose_name_plural = _("followed posts")
         constraints = [
             models.UniqueConstraint(
                 fields=["member", "post"], name="one_follow_per_post"

@@ -60,11 +60,11 @@ def preferences(request):
 def follow_post(request, post_id: int):
     if request.POST.get("following") == "0":
         follow = services.unfollow_post(actor=request.user, post_id=post_id)
-        messages.success(request, _("You no longer follow this billet."))
+        messages.success(request, _("You no longer follow this post."))
     else:
         follow = services.follow_post(actor=request.user, post_id=post_id)
         messages.success(
-            request, _("You follow this billet: new comments will notify you.")
+            request, _("You follow this post: new comments will notify you.")
         )
     return redirect(follow.post)
 

@@ -7,7 +7,7 @@ from causerie.core.exceptions import InvalidRequest, NotAllowed, NotFound
 
 class PostNotFound(NotFound):
     code = "post_not_found"
-    message = _("This billet does not exist.")
+    message = _("This post does not exist.")
 
 
 class CommentNotFound(NotFound):
@@ -22,7 +22,7 @@ class NotTheAuthor(NotAllowed):
 
 class PostDeleted(InvalidRequest):
     code = "post_deleted"
-    message = _("This billet was deleted: it can no longer be changed or answered.")
+    message = _("This post was deleted: it can no longer be changed or answered.")
 
 
 class CommentDeleted(InvalidRequest):
@@ -42,7 +42,7 @@ class EmptyText(InvalidRequest):
 
 class ReplyToAnotherPost(InvalidRequest):
     code = "reply_to_another_post"
-    message = _("The comment you answer belongs to another billet.")
+    message = _("The comment you answer belongs to another post.")
 
 
 class PostLocked(NotAllowed):
@@ -79,4 +79,4 @@ class NewMemberTooFast(InvalidRequest):
 
 class PostNotBookmarkable(InvalidRequest):
     code = "post_not_bookmarkable"
-    message = _("This billet is deleted or hidden: it cannot be kept to read again.")
+    message = _("This post is deleted or hidden: it cannot be kept to read again.")

@@ -71,7 +71,7 @@ class PostCommentsFeed(RequestFeed):
         return _("Comments on “%(title)s”") % {"title": post.title}
 
     def subtitle(self, post: Post):
-        return _("The latest comments on a billet of %(community)s.") % {
+        return _("The latest comments on a post of %(community)s.") % {
             "community": post.community.name
         }
 

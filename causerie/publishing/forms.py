@@ -10,7 +10,7 @@ INTENT_HELP = {
     Intent.INFORMATION: _("Facts, a how-to, news: you inform."),
     Intent.OPINION: _("Your point of view, open to debate."),
     Intent.PROMOTION: _("You present your own product, service, event or work."),
-    Intent.SPONSORED: _("Someone paid or gave you something for this billet."),
+    Intent.SPONSORED: _("Someone paid or gave you something for this post."),
 }
 
 
@@ -42,9 +42,9 @@ class PostForm(forms.Form):
         label=_("Intent"),
         choices=Intent.choices,
         widget=IntentSelect,
-        help_text=_("Readers see it as a label on your billet."),
+        help_text=_("Readers see it as a label on your post."),
         error_messages={
-            "required": _("Say why you write this billet: choose an intent.")
+            "required": _("Say why you write this post: choose an intent.")
         },
     )
     tags = forms.ModelMultipleChoiceField(

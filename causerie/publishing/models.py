@@ -72,8 +72,8 @@ class Post(Moderated, BaseModel):
     revision_count = models.PositiveIntegerField(default=1)
 
     class Meta:
-        verbose_name = _("billet")
-        verbose_name_plural = _("billets")
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
         indexes = [
             models.Index(
                 fields=["community", "pinned_at", "published_at"], name="post_feed_new"

@@ -89,7 +89,7 @@ def post_create(request, slug):
             except DomainError as error:
                 _refusable(form, error)
             else:
-                messages.success(request, _("Your billet is published."))
+                messages.success(request, _("Your post is published."))
                 return redirect(post)
     return render(
         request,
@@ -175,7 +175,7 @@ def post_delete(request, slug, post_id):
         raise Http404
     if request.method == "POST":
         services.delete_post(actor=request.user, post=post)
-        messages.success(request, _("Your billet is deleted."))
+        messages.success(request, _("Your post is deleted."))
         return redirect(post.community)
     return render(request, "publishing/post_confirm_delete.html", context)
 
@@ -187,7 +187,7 @@ def post_pin(request, slug, post_id):
     context = _context(request, slug, post_id)
     pinned = request.POST.get("pinned") == "1"
     services.pin_post(actor=request.user, post=context["post"], pinned=pinned)
-    messages.success(request, _("Billet pinned.") if pinned else _("Billet unpinned."))
+    messages.success(request, _("Post pinned.") if pinned else _("Post unpinned."))
     return redirect(context["post"])
 
 
@@ -200,10 +200,10 @@ def post_bookmark(request, slug, post_id):
     post = context["post"]
     if request.POST.get("bookmarked") == "0":
         services.remove_bookmark(actor=request.user, post=post)
-        messages.success(request, _("Billet removed from “to read again”."))
+        messages.success(request, _("Post removed from “to read again”."))
     else:
         services.add_bookmark(actor=request.user, post=post)
-        messages.success(request, _("Billet kept in “to read again”."))
+        messages.success(request, _("Post kept in “to read again”."))
     if request.POST.get("next") == "bookmarks":
         return redirect("publishing:bookmarks")
     return redirect(post)

@@ -19,7 +19,7 @@ class SearchForm(forms.Form):
         required=False,
         choices=[
             (Kind.ALL, _("Everything")),
-            (Kind.POSTS, _("Billets")),
+            (Kind.POSTS, _("Posts")),
             (Kind.COMMENTS, _("Comments")),
             (Kind.MEMBERS, _("Members")),
         ],

@@ -20,7 +20,7 @@ POSTGRES_CONFIGS = {"fr": "french_unaccent", "en": "english"}
 
 class SearchDocument(BaseModel):
     class Kind(models.TextChoices):
-        POST = "post", pgettext_lazy("search result kind", "Billet")
+        POST = "post", pgettext_lazy("search result kind", "Post")
         COMMENT = "comment", pgettext_lazy("search result kind", "Comment")
         MEMBER = "member", pgettext_lazy("search result kind", "Member")
 

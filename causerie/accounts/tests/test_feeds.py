@@ -22,7 +22,7 @@ def parse(client, url):
 
 def feed_title() -> str:
     with translation.override("fr"):
-        return translation.gettext("Billets by %(name)s (@%(handle)s)") % {
+        return translation.gettext("Posts by %(name)s (@%(handle)s)") % {
             "name": "Camille",
             "handle": "camille",
         }

@@ -153,7 +153,7 @@ def test_trust_levels_page_explains_every_level_in_english(db):
     page = text(response)
     assert "Trust levels" in page
     assert "Level 2: regular" in page
-    assert "opened at least 50 different billets" in page
+    assert "opened at least 50 different posts" in page
     assert "over the last 100 days" in page
 
 

@@ -30,9 +30,9 @@ def french(message: str, **values) -> str:
         return translation.gettext(message) % values
 
 
-COMMUNITY_TITLE = ("Billets of %(community)s", {"community": "Brassage"})
+COMMUNITY_TITLE = ("Posts of %(community)s", {"community": "Brassage"})
 TAG_TITLE = (
-    "Billets tagged %(tag)s in %(community)s",
+    "Posts tagged %(tag)s in %(community)s",
     {"tag": "Houblon", "community": "Brassage"},
 )
 
