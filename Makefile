@@ -9,7 +9,7 @@ PYTEST := $(PY) -m pytest
 export DJANGO_SETTINGS_MODULE ?= causerie.settings.dev
 
 .PHONY: run test lint migrations-check translations-check messages makemessages \
-	test-sqlite test-postgres test-browser chromium lock bench clean
+	test-sqlite test-postgres test-browser chromium lock bench bench-scale clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,9 @@ lock:
 
 bench: $(STAMP) messages
 	bash bench/run.sh
+
+bench-scale: $(STAMP) messages
+	bash bench/run_scale.sh
 
 clean:
 	rm -rf var/static var/bench shots test-artifacts
