@@ -20,5 +20,8 @@ urlpatterns = [
     path("", include("causerie.governance.urls")),
     path("", include("causerie.moderation.urls")),
     path("", include("causerie.search.urls")),
+    path("", include("causerie.recognition.urls")),
+    path("", include("causerie.standing.urls")),
+    path("", include("causerie.elections.urls")),
     path("", include("causerie.publishing.urls")),
 ]

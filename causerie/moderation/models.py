@@ -322,6 +322,31 @@ class LogAction(models.TextChoices):
     )
     GUIDE_PUBLISHED = "guide_published", pgettext_lazy("log", "new guide version")
     MODERATOR_ADDED = "moderator_added", pgettext_lazy("log", "moderator added")
+    # Member power (amendments, elections, recall): every phase change is logged.
+    AMENDMENT_PROPOSED = (
+        "amendment_proposed",
+        pgettext_lazy("log", "amendment proposed"),
+    )
+    AMENDMENT_VOTE = "amendment_vote", pgettext_lazy("log", "amendment put to the vote")
+    AMENDMENT_ADOPTED = "amendment_adopted", pgettext_lazy("log", "amendment adopted")
+    AMENDMENT_REJECTED = (
+        "amendment_rejected",
+        pgettext_lazy("log", "amendment rejected"),
+    )
+    AMENDMENT_WITHDRAWN = (
+        "amendment_withdrawn",
+        pgettext_lazy("log", "amendment withdrawn"),
+    )
+    ELECTION_CALLED = "election_called", pgettext_lazy("log", "election called")
+    ELECTION_VOTING = "election_voting", pgettext_lazy("log", "election: voting open")
+    ELECTION_RESULT = "election_result", pgettext_lazy("log", "election result")
+    ELECTION_VOID = "election_void", pgettext_lazy("log", "election without candidate")
+    MODERATOR_ELECTED = "moderator_elected", pgettext_lazy("log", "moderator elected")
+    MANDATE_ENDED = "mandate_ended", pgettext_lazy("log", "term ended")
+    RECALL_PETITION = "recall_petition", pgettext_lazy("log", "recall petition opened")
+    RECALL_VOTE = "recall_vote", pgettext_lazy("log", "recall put to the vote")
+    RECALL_ADOPTED = "recall_adopted", pgettext_lazy("log", "moderator recalled")
+    RECALL_REJECTED = "recall_rejected", pgettext_lazy("log", "recall rejected")
 
 
 class ModerationLogEntry(BaseModel):
@@ -373,6 +398,9 @@ class ModerationLogEntry(BaseModel):
         related_name="+",
     )
     target_title = models.CharField(max_length=200, blank=True)
+    # Where the entry's subject lives when it is not a billet, comment or member
+    # (an amendment, an election, a recall), as a site path.
+    target_url = models.CharField(max_length=300, blank=True)
     rule = models.ForeignKey(
         "governance.GuideRule",
         on_delete=models.PROTECT,

@@ -19,17 +19,34 @@ class Notification(BaseModel):
         APPEAL_TO_REVIEW = "appeal_to_review", _("appeal to review")
         FOLLOWED_POST = "followed_post", _("new comment on a followed post")
         FOLLOWED_TAG = "followed_tag", _("new post with a followed tag")
+        RECOGNISED = "recognised", _("your contribution recognised")
+        VOTE_OPENED = "vote_opened", _("a vote or election opens")
+        VOTE_CLOSED = "vote_closed", _("a vote or election closes")
+        CALLED_TO_ANSWER = "called_to_answer", _("asked to answer a question")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    # Null when nobody in particular acted (a vote closing at its deadline).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
+    # Null for notifications about something else than a billet (a vote, an
+    # election): subject_url and subject_title then say what and where.
     post = models.ForeignKey(
-        "publishing.Post", on_delete=models.CASCADE, related_name="+"
+        "publishing.Post",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
+    subject_url = models.CharField(max_length=300, blank=True)
+    subject_title = models.CharField(max_length=300, blank=True)
     comment = models.ForeignKey(
         "publishing.Comment",
         on_delete=models.CASCADE,
@@ -74,8 +91,15 @@ class Notification(BaseModel):
             ),
             models.UniqueConstraint(
                 fields=["recipient", "kind", "post"],
-                condition=models.Q(comment__isnull=True, decision__isnull=True),
+                condition=models.Q(
+                    comment__isnull=True, decision__isnull=True, post__isnull=False
+                ),
                 name="one_notification_per_post",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "subject_url"],
+                condition=models.Q(post__isnull=True),
+                name="one_notification_per_subject",
             ),
             # One item can be decided several times; each decision notifies once.
             models.UniqueConstraint(
@@ -106,6 +130,10 @@ DEFAULT_PREFERENCES: dict[str, tuple[bool, str]] = {
     Notification.Kind.APPEAL_TO_REVIEW: (True, EmailMode.DIGEST),
     Notification.Kind.FOLLOWED_POST: (True, EmailMode.DIGEST),
     Notification.Kind.FOLLOWED_TAG: (True, EmailMode.NEVER),
+    Notification.Kind.RECOGNISED: (True, EmailMode.NEVER),
+    Notification.Kind.VOTE_OPENED: (True, EmailMode.DIGEST),
+    Notification.Kind.VOTE_CLOSED: (True, EmailMode.NEVER),
+    Notification.Kind.CALLED_TO_ANSWER: (True, EmailMode.IMMEDIATE),
 }
 
 # A sanction or its review must reach the member: these always show in-app.

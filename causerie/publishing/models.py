@@ -70,6 +70,15 @@ class Post(Moderated, BaseModel):
     comment_count = models.PositiveIntegerField(default=0)
     last_activity_at = models.DateTimeField(db_index=True)
     revision_count = models.PositiveIntegerField(default=1)
+    # A question: its asker may mark one top-level comment as the accepted answer.
+    is_question = models.BooleanField(_("this post asks a question"), default=False)
+    accepted_comment = models.ForeignKey(
+        "publishing.Comment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("post")

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "causerie.notifications",
     "causerie.moderation",
     "causerie.search",
+    "causerie.recognition",
+    "causerie.standing",
+    "causerie.elections",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,10 @@
+"""Recognition app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RecognitionConfig(AppConfig):
+    name = "causerie.recognition"
+    label = "recognition"
+    verbose_name = _("Recognition")

@@ -1,0 +1,4 @@
+"""URLs of the recognition app."""
+
+app_name = "recognition"
+urlpatterns: list = []

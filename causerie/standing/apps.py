@@ -1,0 +1,10 @@
+"""Standing app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StandingConfig(AppConfig):
+    name = "causerie.standing"
+    label = "standing"
+    verbose_name = _("Standing")

@@ -1,0 +1,4 @@
+"""URLs of the standing app."""
+
+app_name = "standing"
+urlpatterns: list = []
