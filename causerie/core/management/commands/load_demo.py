@@ -5,6 +5,7 @@ Idempotent and incremental: each item is looked up by its natural key
 what is missing is created, always through the services.
 """
 
+import importlib
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -26,6 +27,12 @@ from causerie.publishing import services as publishing_services
 from causerie.publishing.models import Comment, Post
 
 DEMO_PASSWORD = "causerie-demo"
+DEMO_EXTENSIONS = [
+    "causerie.recognition.demo",
+    "causerie.standing.demo",
+    "causerie.governance.demo",
+    "causerie.elections.demo",
+]
 ADMIN = {
     "handle": "admin",
     "email": "admin@demo.causerie.test",
@@ -56,6 +63,17 @@ class Command(BaseCommand):
             for data in demo_content.POSTS:
                 self._post(data, communities[data["community"]], members, now)
             self._moderation(communities, members)
+            # Later features add their demo content here, in this order: each
+            # `load(members=, communities=, now=)` is idempotent and returns
+            # how many items it created.
+            for path in DEMO_EXTENSIONS:
+                try:
+                    module = importlib.import_module(path)
+                except ModuleNotFoundError:
+                    continue
+                self.created += module.load(
+                    members=members, communities=communities, now=now
+                )
         # Tasks index what was published; do it now too, so the demo is
         # searchable before the worker has run them.
         from causerie.search.services import index_missing
