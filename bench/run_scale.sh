@@ -23,11 +23,13 @@
 # Everything runs in process on 127.0.0.1; every step has a time limit
 # ($STEP_TIMEOUT s). Results: var/bench-scale/<database>-*.json, logs <database>.log.
 # KEEP=0 drops both scratch databases at the end (default: kept for the next run).
+# STEPS (default "search feeds digest") chooses the measurements of steps 4-6: e.g.
+# SCALE_DATABASES=sqlite STEPS=search INDEX=never re-measures search on a kept database.
 #
 # Environment: SCALE_DATABASES, SCALE_PG_URL (postgresql://postgres@127.0.0.1:5432/causerie_scale),
 # BILLETS (100000), COMMENTS (1000000), MEMBERS (10000), AUTHORS (5000), FRESH (0),
 # INDEX (auto), KEEP (1), LOCMEM_MEMBERS (2000; 0 = all), RUNS (7, per search),
-# STEP_TIMEOUT (3600), SCALE_OUT (var/bench-scale), DIGEST_PROFILE (200: digests profiled).
+# STEP_TIMEOUT (3600), STEPS (search feeds digest), SCALE_OUT (var/bench-scale), DIGEST_PROFILE (200: digests profiled).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,6 +47,7 @@ KEEP=${KEEP:-1}
 LOCMEM_MEMBERS=${LOCMEM_MEMBERS:-2000}
 RUNS=${RUNS:-7}
 STEP_TIMEOUT=${STEP_TIMEOUT:-3600}
+STEPS=" ${STEPS:-search feeds digest} "
 SIZE_ARGS=(--billets "$BILLETS" --comments "$COMMENTS" --members "$MEMBERS" --authors "$AUTHORS")
 
 say() { printf '\n== [%s, load %s] %s\n' "$(date +%H:%M:%S)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$*"; }
@@ -152,14 +155,20 @@ for DB in $SCALE_DATABASES; do
       *) "${ENV[@]}" "${STEP[@]}" "$PY" bench/scale_seed.py index "$OUT/$DB-seed.json" \
         --code-hash "$SEARCH_CODE" ;;
     esac
-    say "$DB: search latency"
-    "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_search.py "$OUT/$DB-seed.json" "$OUT/$DB-search.json" \
-      --runs "$RUNS"
-    say "$DB: Atom feeds"
-    "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_feeds.py "$OUT/$DB-seed.json" "$OUT/$DB-feeds.json"
-    say "$DB: daily digest"
-    "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_digest.py "$OUT/$DB-digest.json" \
-      --members "$MEMBERS" --locmem-members "$LOCMEM_MEMBERS" --profile "${DIGEST_PROFILE:-200}"
+    if [[ $STEPS == *" search "* ]]; then
+      say "$DB: search latency"
+      "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_search.py "$OUT/$DB-seed.json" "$OUT/$DB-search.json" \
+        --runs "$RUNS"
+    fi
+    if [[ $STEPS == *" feeds "* ]]; then
+      say "$DB: Atom feeds"
+      "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_feeds.py "$OUT/$DB-seed.json" "$OUT/$DB-feeds.json"
+    fi
+    if [[ $STEPS == *" digest "* ]]; then
+      say "$DB: daily digest"
+      "${ENV[@]}" "${STEP[@]}" "$PY" bench/bench_digest.py "$OUT/$DB-digest.json" \
+        --members "$MEMBERS" --locmem-members "$LOCMEM_MEMBERS" --profile "${DIGEST_PROFILE:-200}"
+    fi
     say "$DB: done in $((SECONDS - T0)) s"
   } 2>&1 | tee -a "$LOG"
 done

@@ -8,9 +8,11 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Substr
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,6 +26,8 @@ SQLITE_RANK = f"bm25({FTS_TABLE}, 4.0, 1.0, 0.0)"
 # index: clean_text turns them into spaces), then everything else is escaped.
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 36
+# The SQLite matches, taken first (see SQLiteEngine.match).
+HITS = "search_hits"
 
 
 class SQLiteEngine:
@@ -76,16 +80,23 @@ class SQLiteEngine:
     def match(
         self, documents: QuerySet, query: ParsedQuery, *, by_relevance: bool
     ) -> QuerySet:
+        """The documents matching `query`, joined to the FTS5 matches taken
+        first (HitsFirstQuery): joined directly to search_fts, SQLite's planner
+        starts from a community, author or tag index and runs the MATCH
+        again for each of its rows (18 s for one community at 1,100,000
+        documents, docs/benchmarks.md "At scale")."""
         expression = self.match_expression(query)
         if expression is None:
             return documents.none()
         table = SearchDocument._meta.db_table
         documents = documents.extra(  # constant SQL; the FTS query is a parameter
-            tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
-            params=[expression],
-            select={"score": SQLITE_RANK},
+            tables=[HITS],
+            where=[f"{HITS}.document_id = {table}.id"],
+            select={"score": f"{HITS}.score"} if by_relevance else {},
         )
+        hits_first = documents.query.chain(klass=HitsFirstQuery)
+        hits_first.match_expression = expression
+        documents.query = hits_first
         if by_relevance:
             return documents.order_by("score", "-published_at", "-pk")
         return documents.order_by("-published_at", "-pk")
@@ -112,6 +123,36 @@ class SQLiteEngine:
             )
             for document in documents
         }
+
+
+class HitsFirstCompiler(SQLCompiler):
+    def as_sql(self, with_limits=True, with_col_aliases=False):
+        sql, params = super().as_sql(with_limits, with_col_aliases)
+        # The paginator's COUNT(*) drops the extra select: no bm25() there.
+        score = f", {SQLITE_RANK} AS score" if "score" in self.query.extra else ""
+        return (
+            f"WITH {HITS} AS MATERIALIZED (SELECT rowid AS document_id{score} "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) {sql}",
+            (self.query.match_expression, *params),
+        )
+
+
+class HitsFirstQuery(Query):
+    """A SearchDocument query preceded by `WITH search_hits AS MATERIALIZED
+    (SELECT rowid, bm25() FROM search_fts WHERE search_fts MATCH ?)`: the full
+    text is matched once, and only its hits are then joined, filtered, counted
+    and sorted. MATERIALIZED keeps SQLite from folding the CTE back into the
+    join. The paginator's COUNT(*) and the page's LIMIT go through it too;
+    reads only (an update or a delete would lose the WITH)."""
+
+    match_expression = ""
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        if using:
+            connection = connections[using]
+        if connection is None:
+            raise ValueError("Need either using or connection")
+        return HitsFirstCompiler(self, connection, using, elide_empty)
 
 
 class PostgresEngine:
