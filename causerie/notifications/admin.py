@@ -16,14 +16,17 @@ class NotificationAdmin(admin.ModelAdmin):
         "kind",
         "actor",
         "post",
+        "subject_title",
         "created_at",
         "read_at",
         "emailed_at",
         "email_attempts",
     ]
     list_filter = ["kind"]
-    search_fields = ["recipient__handle", "actor__handle"]
+    search_fields = ["recipient__handle", "actor__handle", "subject_title"]
     list_select_related = ["recipient", "actor", "post"]
+    # Plain ids: a select listing every billet, comment or member would not scale.
+    raw_id_fields = ["recipient", "actor", "post", "comment", "decision", "community"]
     readonly_fields = ["emailed_at", "email_attempts", "email_error"]
 
 

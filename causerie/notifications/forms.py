@@ -28,6 +28,23 @@ KIND_HELP = {
         "those you chose to follow)."
     ),
     Notification.Kind.FOLLOWED_TAG: _("A new post with a tag you follow."),
+    Notification.Kind.RECOGNISED: _(
+        "Members found your post or comment useful. Recognitions of the same "
+        "item are gathered in one notification until you read it."
+    ),
+    Notification.Kind.VOTE_OPENED: _(
+        "A vote on an amendment or a recall, or a moderator election, opens in "
+        "one of your communities."
+    ),
+    Notification.Kind.VOTE_CLOSED: _(
+        "A vote or an election closes in one of your communities: its result is "
+        "published."
+    ),
+    Notification.Kind.CALLED_TO_ANSWER: _(
+        "A member asks you to answer their question because you may know the "
+        "answer. Turn it off both in your notifications and by email, and nobody "
+        "can ask you any more."
+    ),
 }
 
 

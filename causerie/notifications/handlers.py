@@ -1,5 +1,5 @@
-"""Turn publishing and moderation events into notifications and followed billets
-(run as background tasks)."""
+"""Turn publishing, moderation, governance and recognition events into
+notifications and followed billets (run as background tasks)."""
 
 from django.apps import apps
 
@@ -8,6 +8,7 @@ from causerie.communities import selectors as community_selectors
 from causerie.communities.models import Membership
 from causerie.core.events import handles
 from causerie.core.markdown import extract_mentions
+from causerie.governance.events import VoteClosed, VoteOpened
 from causerie.moderation.events import (
     AppealDecided,
     AppealEscalated,
@@ -24,8 +25,14 @@ from causerie.publishing.events import (
     PostPublished,
 )
 from causerie.publishing.models import Comment, Post
+from causerie.recognition.events import (
+    AnswerRequested,
+    RecognitionGiven,
+    RecognitionWithdrawn,
+)
 
 MAX_MENTIONS_NOTIFIED = 20  # a storm of @mentions notifies the first twenty only
+MAX_CALLED_TO_ANSWER = 20  # likewise for members asked to answer one question
 
 
 def _mentioned_member_ids(*, text: str, community_id: int) -> list[int]:
@@ -280,5 +287,85 @@ def notify_tag_followers(event) -> None:
             recipient_id=member_id,
             actor_id=post.author_id,
             kind=Notification.Kind.FOLLOWED_TAG,
+            post_id=post.pk,
+        )
+
+
+# Votes and elections
+
+
+@handles(VoteOpened)
+def notify_vote_opened(event) -> None:
+    """Every member of the community hears that a vote (amendment, recall) or an
+    election opens, except whoever opened it. Muting does not apply: the vote
+    belongs to the community, not to the member who opened it."""
+    services.notify_community(
+        community_id=event.community_id,
+        kind=Notification.Kind.VOTE_OPENED,
+        subject_type=event.subject,
+        subject_url=event.path,
+        subject_title=event.title,
+        actor_id=event.actor_id,
+    )
+
+
+@handles(VoteClosed)
+def notify_vote_closed(event) -> None:
+    """Every member of the community hears that a vote or an election closed,
+    with a link to its result."""
+    services.notify_community(
+        community_id=event.community_id,
+        kind=Notification.Kind.VOTE_CLOSED,
+        subject_type=event.subject,
+        subject_url=event.path,
+        subject_title=event.title,
+    )
+
+
+# Recognition
+
+
+@handles(RecognitionGiven)
+def notify_recognition(event) -> None:
+    """The author hears that their billet or comment was recognised, grouped
+    with the other recognitions of the same item while unread."""
+    services.notify_recognised(
+        author_id=event.author_id,
+        recogniser_id=event.recogniser_id,
+        post_id=event.post_id,
+        comment_id=event.comment_id,
+    )
+
+
+@handles(RecognitionWithdrawn)
+def regroup_withdrawn_recognition(event) -> None:
+    """A withdrawn recognition leaves the author's unread notifications: the
+    count goes down, or the notification goes when it was the only one."""
+    services.regroup_recognitions(
+        author_id=event.author_id, community_id=event.community_id
+    )
+
+
+@handles(AnswerRequested)
+def notify_called_to_answer(event) -> None:
+    """Members asked to answer a question hear of it, if they belong to its
+    community; the asker is never told, and those who turned the kind off in-app
+    and by email are left out by `notify`."""
+    post = Post.objects.filter(pk=event.post_id, deleted_at__isnull=True).first()
+    if post is None or not post.is_visible:
+        return
+    asked = [
+        member_id for member_id in event.member_ids if member_id != event.actor_id
+    ][:MAX_CALLED_TO_ANSWER]
+    member_ids = Membership.objects.filter(
+        community_id=post.community_id,
+        member_id__in=asked,
+        member__is_active=True,
+    ).values_list("member_id", flat=True)
+    for member_id in sorted(member_ids):
+        services.notify(
+            recipient_id=member_id,
+            actor_id=event.actor_id,
+            kind=Notification.Kind.CALLED_TO_ANSWER,
             post_id=post.pk,
         )

@@ -14,9 +14,11 @@ ALL_KINDS = ""
 
 
 def target_path(notification: Notification) -> str:
-    """The comment, billet, decision or appeal a notification is about. Needs
-    post__community, comment and, for moderation kinds, decision__community and
-    decision__appeal loaded."""
+    """The comment, billet, decision, appeal, vote or election a notification is
+    about. Needs post__community, comment and, for moderation kinds,
+    decision__community and decision__appeal loaded."""
+    if notification.post_id is None:
+        return subject_path(notification.subject_url)
     if notification.decision_id:
         decision = notification.decision
         slug = decision.community.slug
@@ -39,6 +41,15 @@ def target_path(notification: Notification) -> str:
             },
         )
     return notification.post.get_absolute_url()
+
+
+def subject_path(url: str) -> str:
+    """A notification's subject is a path on this site; anything else (another
+    host, `//host`, a scheme) leads to the notifications page instead, so that
+    opening a notification never redirects elsewhere."""
+    if url.startswith("/") and not url.startswith(("//", "/\\")):
+        return url
+    return reverse("notifications:list")
 
 
 def absolute_url(path: str) -> str:

@@ -47,6 +47,16 @@ class Notification(BaseModel):
     )
     subject_url = models.CharField(max_length=300, blank=True)
     subject_title = models.CharField(max_length=300, blank=True)
+    # What the subject is, for the sentence: "amendment", "recall" or "election".
+    subject_type = models.CharField(max_length=16, blank=True)
+    # Where it happens, for notifications without a billet.
+    community = models.ForeignKey(
+        "communities.Community",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     comment = models.ForeignKey(
         "publishing.Comment",
         on_delete=models.CASCADE,
@@ -68,6 +78,9 @@ class Notification(BaseModel):
     is_in_app = models.BooleanField(default=True)
     # Notifications of the same kind past the hourly limit, folded into this one.
     more_count = models.PositiveIntegerField(default=0)
+    # Grouped kinds (RECOGNISED): the other members who did the same to the same
+    # item while this notification was unread; `actor` is the latest of them.
+    others_count = models.PositiveIntegerField(default=0)
     emailed_at = models.DateTimeField(null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.CharField(max_length=500, blank=True)
@@ -86,15 +99,36 @@ class Notification(BaseModel):
             # A retried handler or a re-edited text must not notify twice.
             models.UniqueConstraint(
                 fields=["recipient", "kind", "comment"],
-                condition=models.Q(comment__isnull=False, decision__isnull=True),
+                condition=models.Q(comment__isnull=False, decision__isnull=True)
+                & ~models.Q(kind="recognised"),
                 name="one_notification_per_comment",
             ),
             models.UniqueConstraint(
                 fields=["recipient", "kind", "post"],
                 condition=models.Q(
                     comment__isnull=True, decision__isnull=True, post__isnull=False
-                ),
+                )
+                & ~models.Q(kind="recognised"),
                 name="one_notification_per_post",
+            ),
+            # Recognitions are grouped: one unread notification per item, which
+            # later recognitions fold into; once read, the next one starts anew.
+            models.UniqueConstraint(
+                fields=["recipient", "comment"],
+                condition=models.Q(
+                    kind="recognised", comment__isnull=False, read_at__isnull=True
+                ),
+                name="one_unread_recognition_per_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "post"],
+                condition=models.Q(
+                    kind="recognised",
+                    comment__isnull=True,
+                    post__isnull=False,
+                    read_at__isnull=True,
+                ),
+                name="one_unread_recognition_per_post",
             ),
             models.UniqueConstraint(
                 fields=["recipient", "kind", "subject_url"],

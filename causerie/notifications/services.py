@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from causerie.accounts.models import User
@@ -39,7 +39,7 @@ class EmailOutcome:
 def notify(
     *,
     recipient_id: int,
-    actor_id: int,
+    actor_id: int | None,
     kind: str,
     post_id: int,
     comment_id: int | None = None,
@@ -66,12 +66,7 @@ def notify(
     ).first()
     if existing is not None:
         return existing
-    since = timezone.now() - timedelta(hours=1)
-    if (
-        selectors.recent_count(member_id=recipient_id, kind=kind, since=since)
-        >= settings.CAUSERIE_NOTIFICATIONS_PER_HOUR
-    ):
-        _fold_into_latest(recipient_id=recipient_id, kind=kind, since=since)
+    if _over_hourly_limit(recipient_id=recipient_id, kind=kind):
         return None
     try:
         with transaction.atomic():
@@ -86,10 +81,32 @@ def notify(
     except IntegrityError:
         return None
     if created and preference.email == EmailMode.IMMEDIATE:
-        from causerie.notifications.tasks import send_notification_email
-
-        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+        _email_after_commit([notification.pk])
     return notification
+
+
+def _over_hourly_limit(*, recipient_id: int, kind: str) -> bool:
+    """True, after counting one more on the newest notification, when the member
+    had CAUSERIE_NOTIFICATIONS_PER_HOUR of this kind in the last hour."""
+    since = timezone.now() - timedelta(hours=1)
+    if (
+        selectors.recent_count(member_id=recipient_id, kind=kind, since=since)
+        < settings.CAUSERIE_NOTIFICATIONS_PER_HOUR
+    ):
+        return False
+    _fold_into_latest(recipient_id=recipient_id, kind=kind, since=since)
+    return True
+
+
+def _email_after_commit(notification_ids: list[int]) -> None:
+    from causerie.notifications.tasks import send_notification_email
+
+    def enqueue() -> None:
+        for notification_id in notification_ids:
+            send_notification_email.enqueue(notification_id)
+
+    if notification_ids:
+        transaction.on_commit(enqueue)
 
 
 def _fold_into_latest(*, recipient_id: int, kind: str, since: datetime) -> None:
@@ -102,6 +119,214 @@ def _fold_into_latest(*, recipient_id: int, kind: str, since: datetime) -> None:
         .first()
     )
     Notification.objects.filter(pk=latest).update(more_count=F("more_count") + 1)
+
+
+# Notifications to a whole community, in bulk
+
+# Members handled per round: each round costs the same few queries, so a
+# community of any size is notified with memory and statements bounded.
+COMMUNITY_BATCH_SIZE = 1000
+
+
+def notify_community(
+    *,
+    community_id: int,
+    kind: str,
+    subject_type: str,
+    subject_url: str,
+    subject_title: str,
+    actor_id: int | None = None,
+) -> int:
+    """Tell every active member of a community about a vote or an election (no
+    billet: `subject_url` says where it is), except the actor. Each member's
+    preference for the kind and the hourly limit apply as in `notify`; a handler
+    run twice creates nothing twice (one notification per member, kind and
+    subject_url). Returns the number of notifications created."""
+    started_at = timezone.now()
+    created = 0
+    after = 0
+    while True:
+        member_ids = selectors.community_member_ids(
+            community_id=community_id,
+            excluding=actor_id,
+            after=after,
+            limit=COMMUNITY_BATCH_SIZE,
+        )
+        if not member_ids:
+            return created
+        after = member_ids[-1]
+        created += _notify_batch(
+            member_ids=member_ids,
+            started_at=started_at,
+            fields={
+                "kind": kind,
+                "actor_id": actor_id,
+                "community_id": community_id,
+                "subject_type": subject_type,
+                "subject_url": subject_url[:300],
+                "subject_title": subject_title[:300],
+            },
+        )
+
+
+def _notify_batch(*, member_ids: list[int], started_at: datetime, fields: dict) -> int:
+    kind = fields["kind"]
+    preferences = selectors.preferences_of(member_ids=member_ids, kind=kind)
+    wanted = [
+        member_id
+        for member_id in member_ids
+        if preferences[member_id].in_app
+        or preferences[member_id].email != EmailMode.NEVER
+    ]
+    since = timezone.now() - timedelta(hours=1)
+    at_limit = selectors.members_at_hourly_limit(
+        member_ids=wanted,
+        kind=kind,
+        since=since,
+        limit=settings.CAUSERIE_NOTIFICATIONS_PER_HOUR,
+    )
+    already = selectors.members_notified_about(
+        member_ids=wanted, kind=kind, subject_url=fields["subject_url"]
+    )
+    # A retried handler finds its notifications already there: they neither count
+    # against the limit again nor fold into anything.
+    folded = sorted(at_limit - already)
+    if folded:
+        _fold_into_latest_of(member_ids=folded, kind=kind, since=since)
+    new = [
+        Notification(
+            recipient_id=member_id,
+            is_in_app=preferences[member_id].in_app,
+            **fields,
+        )
+        for member_id in wanted
+        if member_id not in at_limit and member_id not in already
+    ]
+    Notification.objects.bulk_create(new, ignore_conflicts=True)
+    immediate = [
+        member_id
+        for member_id in wanted
+        if preferences[member_id].email == EmailMode.IMMEDIATE
+    ]
+    if immediate:
+        _email_after_commit(
+            selectors.notifications_created_since(
+                member_ids=immediate,
+                kind=kind,
+                subject_url=fields["subject_url"],
+                since=started_at,
+            )
+        )
+    return len(new)
+
+
+def _fold_into_latest_of(*, member_ids: list[int], kind: str, since: datetime) -> None:
+    """`_fold_into_latest` for many members in one statement."""
+    latest = (
+        Notification.objects.filter(
+            recipient_id=OuterRef("recipient_id"), kind=kind, created_at__gte=since
+        )
+        .order_by("-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    Notification.objects.filter(
+        recipient_id__in=member_ids,
+        kind=kind,
+        created_at__gte=since,
+        pk=Subquery(latest),
+    ).update(more_count=F("more_count") + 1)
+
+
+# Grouped recognitions
+
+
+def notify_recognised(
+    *, author_id: int, recogniser_id: int, post_id: int, comment_id: int | None
+) -> Notification | None:
+    """Tell an author their billet or comment was recognised, grouped: while the
+    notification about that item is unread, later recognitions fold into it
+    (`others_count`, `actor` the latest recogniser) instead of adding one more.
+    Counts are taken from the recognitions themselves, so a handler run twice, or
+    a recognition withdrawn meanwhile, leaves the right numbers."""
+    if author_id == recogniser_id:
+        return None
+    kind = Notification.Kind.RECOGNISED
+    preference = selectors.preference_for(member_id=author_id, kind=kind)
+    if not preference.in_app and preference.email == EmailMode.NEVER:
+        return None
+    unread = selectors.unread_recognition_notification(
+        author_id=author_id, post_id=post_id, comment_id=comment_id
+    )
+    if unread is not None:
+        _regroup(unread)
+        return unread
+    latest_id, count = selectors.recognisers_since(
+        author_id=author_id,
+        post_id=post_id,
+        comment_id=comment_id,
+        since=selectors.last_read_recognition(
+            author_id=author_id, post_id=post_id, comment_id=comment_id
+        ),
+    )
+    if not count or _over_hourly_limit(recipient_id=author_id, kind=kind):
+        return None
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient_id=author_id,
+                kind=kind,
+                post_id=post_id,
+                comment_id=comment_id,
+                actor_id=latest_id,
+                others_count=count - 1,
+                is_in_app=preference.in_app,
+            )
+    except IntegrityError:  # a concurrent handler made it: fold into that one
+        unread = selectors.unread_recognition_notification(
+            author_id=author_id, post_id=post_id, comment_id=comment_id
+        )
+        if unread is not None:
+            _regroup(unread)
+        return unread
+    if preference.email == EmailMode.IMMEDIATE:
+        _email_after_commit([notification.pk])
+    return notification
+
+
+def _regroup(notification: Notification) -> None:
+    """Recount an unread recognition notification from the recognitions given
+    since the author last read one about the same item; none left: it goes."""
+    latest_id, count = selectors.recognisers_since(
+        author_id=notification.recipient_id,
+        post_id=notification.post_id,
+        comment_id=notification.comment_id,
+        since=selectors.last_read_recognition(
+            author_id=notification.recipient_id,
+            post_id=notification.post_id,
+            comment_id=notification.comment_id,
+        ),
+    )
+    if not count:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).delete()
+        return
+    notification.actor_id = latest_id
+    notification.others_count = count - 1
+    Notification.objects.filter(pk=notification.pk).update(
+        actor_id=notification.actor_id,
+        others_count=notification.others_count,
+        updated_at=timezone.now(),
+    )
+
+
+def regroup_recognitions(*, author_id: int, community_id: int) -> None:
+    """After a recognition was withdrawn (the event does not say from which
+    item), recount the author's unread recognition notifications in the
+    community: the count goes down, the named member changes, or the
+    notification goes when nobody is left."""
+    for notification in selectors.unread_recognition_notifications(
+        author_id=author_id, community_id=community_id
+    ):
+        _regroup(notification)
 
 
 def mark_read(*, actor: User, notification_ids: list[int] | None = None) -> int:

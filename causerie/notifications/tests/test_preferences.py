@@ -29,6 +29,10 @@ def test_member_preferences_give_the_documented_defaults_without_rows(member):
         "appeal_to_review": (True, "digest"),
         "followed_post": (True, "digest"),
         "followed_tag": (True, "never"),
+        "recognised": (True, "never"),
+        "vote_opened": (True, "digest"),
+        "vote_closed": (True, "never"),
+        "called_to_answer": (True, "immediate"),
     }
     assert set(DEFAULT_PREFERENCES) == set(KINDS.values)
 
