@@ -8,3 +8,6 @@ class GovernanceConfig(AppConfig):
     name = "causerie.governance"
     label = "governance"
     verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        from causerie.governance import tasks  # noqa: F401

@@ -1,10 +1,11 @@
-"""Forms of the participation guide: a new version, accepting a version,
-joining with the guide, comparing two versions."""
+"""Forms of the participation guide: an amendment, a ballot, a recall petition,
+accepting a version, joining with the guide, comparing two versions."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from causerie.communities.policy import POLICY_FIELDS
+from causerie.governance.models import Ballot
 
 GUIDE_TEXT_MAX_LENGTH = 100_000
 
@@ -16,11 +17,12 @@ GUIDE_TEXT_HELP = _(
 )
 
 
-class GuideVersionForm(forms.Form):
-    """The whole guide as one text, every editable policy value, and what changes."""
+class AmendmentForm(forms.Form):
+    """A proposed guide: the whole text, every policy value, and what changes
+    (the same text format as the founding guide)."""
 
     text = forms.CharField(
-        label=_("Participation guide"),
+        label=_("Proposed participation guide"),
         max_length=GUIDE_TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 24}),
         help_text=GUIDE_TEXT_HELP,
@@ -29,18 +31,23 @@ class GuideVersionForm(forms.Form):
         label=_("What changes"),
         max_length=300,
         help_text=_(
-            "One or two sentences shown in the history, in the public moderation "
-            "log and to members asked to accept the new version."
+            "One or two sentences: the title of the amendment, shown in the list, "
+            "in the public moderation log and, if adopted, in the guide's history."
         ),
         error_messages={"required": _("Say in a few words what changes.")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key, (label, low, high) in POLICY_FIELDS.items():
-            self.fields[key] = forms.IntegerField(
-                label=label, min_value=low, max_value=high
-            )
+        for key, field in POLICY_FIELDS.items():
+            if field.choices:
+                self.fields[key] = forms.ChoiceField(
+                    label=field.label, choices=field.choices
+                )
+            else:
+                self.fields[key] = forms.IntegerField(
+                    label=field.label, min_value=field.low, max_value=field.high
+                )
         # Text first, then the policy, then the summary next to the button.
         self.order_fields(["text", *POLICY_FIELDS, "summary"])
 
@@ -49,6 +56,28 @@ class GuideVersionForm(forms.Form):
 
     def policy(self) -> dict:
         return {key: self.cleaned_data[key] for key in POLICY_FIELDS}
+
+
+class BallotForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your vote"),
+        choices=Ballot.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose for, against or abstain.")},
+    )
+
+
+class RecallForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should this moderator be recalled?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Public: shown on the petition and in the moderation log. Cite facts "
+            "and, where you can, links to the decisions concerned."
+        ),
+        error_messages={"required": _("Say why this moderator should be recalled.")},
+    )
 
 
 class GuideAcceptanceForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Participation guide pages: current guide, versions, diff, new version, acceptance."""
+"""Participation guide pages: current guide, versions, diff, acceptance; the
+guide changes through the amendment pages (views_votes.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +11,23 @@ from causerie.accounts import selectors as account_selectors
 from causerie.communities import selectors as community_selectors
 from causerie.communities import services as community_services
 from causerie.communities.exceptions import GuideChangedWhileReading
-from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
-from causerie.governance import permissions, selectors, services
-from causerie.governance.exceptions import NotAllowedToChangeGuide
-from causerie.governance.forms import CompareForm, GuideAcceptanceForm, GuideVersionForm
+from causerie.governance import selectors, services
+from causerie.governance.forms import CompareForm, GuideAcceptanceForm
+from causerie.governance.views_votes import (  # noqa: F401
+    amendment_detail,
+    amendment_list,
+    amendment_propose,
+    amendment_revise,
+    amendment_revision,
+    amendment_vote,
+    amendment_withdraw,
+    recall_detail,
+    recall_list,
+    recall_sign,
+    recall_start,
+    recall_vote,
+)
 
 
 def _context(request, slug):
@@ -43,9 +55,7 @@ def guide(request, slug):
             **_version_context(version),
             **selectors.guide_status(viewer=request.user, community=community),
             "is_current": True,
-            "can_publish": permissions.can_publish_guide_version(
-                request.user, community, is_moderator=context["is_moderator"]
-            ),
+            "open_amendments": selectors.open_amendment_count(community=community),
         },
     )
 
@@ -65,9 +75,6 @@ def version_list(request, slug):
             ),
             "compare_form": CompareForm(
                 initial={"de": max(latest - 1, 1), "a": latest}, latest=latest
-            ),
-            "can_publish": permissions.can_publish_guide_version(
-                request.user, community, is_moderator=context["is_moderator"]
             ),
         },
     )
@@ -114,51 +121,6 @@ def version_compare(request, slug):
         "governance/guide_compare.html",
         {**context, "form": form, "comparison": comparison},
         status=status,
-    )
-
-
-@login_required
-@handles_domain_errors
-def version_create(request, slug):
-    context = _context(request, slug)
-    community = context["community"]
-    if not permissions.can_publish_guide_version(
-        request.user, community, is_moderator=context["is_moderator"]
-    ):
-        raise NotAllowedToChangeGuide()
-    current = selectors.current_guide(community=community)
-    initial = {
-        "text": selectors.guide_text(version=current),
-        **community.policy.to_json(),
-    }
-    form = GuideVersionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.publish_guide_version(
-                actor=request.user,
-                community=community,
-                text=form.cleaned_data["text"],
-                policy=form.policy(),
-                summary=form.cleaned_data["summary"],
-            )
-        except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Version %(number)s of the guide is published. Members will be "
-                    "asked to accept it before posting again."
-                )
-                % {"number": version.number},
-            )
-            return redirect("governance:guide", slug=community.slug)
-    return render(
-        request,
-        "governance/guide_version_form.html",
-        {**context, "form": form, "current": current},
     )
 
 

@@ -50,3 +50,20 @@ def test_mandate_admin_refuses_to_delete_a_mandate(client, community, superuser)
 
     assert response.status_code == 403
     assert Mandate.objects.filter(pk=mandate.pk).exists()
+
+
+@pytest.mark.parametrize("model", ["amendment", "recall"])
+def test_vote_admins_are_read_only(client, community, superuser, model):
+    client.force_login(superuser)
+
+    listed = client.get(f"/admin/governance/{model}/")
+    add = client.get(f"/admin/governance/{model}/add/")
+
+    assert listed.status_code == 200
+    assert add.status_code == 403
+
+
+def test_ballots_are_not_in_the_admin(client, community, superuser):
+    client.force_login(superuser)
+
+    assert client.get("/admin/governance/ballot/").status_code == 404

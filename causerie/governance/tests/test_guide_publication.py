@@ -1,5 +1,5 @@
-"""Publishing a new guide version over HTTP (moderators only, logged, with its
-policy), and members accepting it before they post again."""
+"""Publishing a new guide version (only through an adopted amendment now:
+logged, with its policy), and members accepting it before they post again."""
 
 import pytest
 from django.utils import translation
@@ -8,16 +8,11 @@ from django.utils.html import escape
 from causerie.communities import services as community_services
 from causerie.communities.exceptions import GuideChangedWhileReading, GuideNotAccepted
 from causerie.communities.models import Membership
-from causerie.communities.policy import POLICY_FIELDS, CommunityPolicy
 from causerie.communities.tests import recorder
 from causerie.core.events import HANDLERS
 from causerie.governance import services
 from causerie.governance.events import GuidePublished
-from causerie.governance.exceptions import (
-    GuideNeedsARule,
-    InvalidPolicyValue,
-    NotAllowedToChangeGuide,
-)
+from causerie.governance.exceptions import InvalidPolicyValue
 from causerie.governance.models import GuideVersion
 from causerie.moderation.models import LogAction, ModerationLogEntry
 from causerie.publishing import services as publishing_services
@@ -67,84 +62,44 @@ def guide_events():
     recorder.RECORDED.clear()
 
 
-# The form
+# The moderators' direct route is gone: the guide changes only by amendment.
 
 
-def test_version_create_prefills_the_current_text_and_policy(client, community, member):
+def test_moderators_can_no_longer_publish_a_version_by_hand(client, community, member):
     client.force_login(member)
-
-    response = client.get("/c/brassage/guide/nouvelle-version/")
-
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert f"## {escape(french('Stay courteous'))}" in page
-    for key, (_label, low, high) in POLICY_FIELDS.items():
-        value = getattr(CommunityPolicy(), key)
-        assert (
-            f'<input type="number" name="{key}" value="{value}" min="{low}" '
-            f'max="{high}"' in page
-        )
-    assert 'name="summary"' in page
-
-
-def test_version_create_refuses_a_plain_member_with_a_403_page(
-    client, community, joined
-):
-    client.force_login(joined)
 
     shown = client.get("/c/brassage/guide/nouvelle-version/")
     sent = client.post("/c/brassage/guide/nouvelle-version/", form_data(community))
+    guide = client.get("/c/brassage/guide/").content.decode()
 
-    assert shown.status_code == 403
-    assert sent.status_code == 403
-    assert escape(french(NotAllowedToChangeGuide.message)) in sent.content.decode()
-    assert GuideVersion.objects.filter(community=community).count() == 1
-    assert not ModerationLogEntry.objects.exists()
-
-
-def test_version_create_sends_a_visitor_to_the_login_page(client, community):
-    response = client.post("/c/brassage/guide/nouvelle-version/", form_data(community))
-
-    assert response.status_code == 302
-    assert response["Location"].startswith("/compte/login/")
+    assert shown.status_code == 404
+    assert sent.status_code == 404
+    assert "nouvelle-version" not in guide
+    assert "/c/brassage/amendements/" in guide
     assert GuideVersion.objects.filter(community=community).count() == 1
 
 
-# Publishing
-
-
-def test_version_create_publishes_a_logged_version_with_its_policy(
-    client,
-    community,
-    member,
-    joined,
-    guide_events,
-    django_capture_on_commit_callbacks,
+def test_publish_guide_version_logs_the_version_with_its_policy(
+    community, member, joined, guide_events, django_capture_on_commit_callbacks
 ):
-    client.force_login(member)
-
+    """The internal publication an adopted amendment uses."""
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/c/brassage/guide/nouvelle-version/",
-            form_data(community, hide_threshold=8, flag_window_days=10),
+        version = services.publish_guide_version(
+            actor=member,
+            community=community,
+            text=NEW_TEXT,
+            policy={"hide_threshold": 8, "amendment_majority": "3/4"},
+            summary="Une règle de politesse",
         )
 
-    assert response.status_code == 302
-    assert response["Location"] == "/c/brassage/guide/"
-    version = GuideVersion.objects.get(community=community, number=2)
-    assert version.introduction == "Nouvelle introduction."
+    assert version.number == 2
     assert [rule.title for rule in version.rules.all()] == ["Parler poliment"]
-    assert version.summary == "Une règle de politesse"
-    assert version.published_by == member
-    assert version.policy["hide_threshold"] == 8
-    assert version.policy["flag_window_days"] == 10
     community.refresh_from_db()
-    assert community.guide_version_number == 2
     assert community.policy.hide_threshold == 8
+    assert community.policy.amendment_majority == "3/4"
     entry = ModerationLogEntry.objects.get(community=community)
     assert entry.action == LogAction.GUIDE_PUBLISHED
     assert entry.guide_version == version
-    assert entry.actor == member
     assert guide_events == [
         GuidePublished(community_id=community.pk, version_id=version.pk)
     ]
@@ -152,63 +107,21 @@ def test_version_create_publishes_a_logged_version_with_its_policy(
     assert Membership.objects.get(member=joined).accepted_guide_version == 1
 
 
-def test_version_create_requires_a_summary_and_keeps_what_was_typed(
-    client, community, member
-):
-    client.force_login(member)
-
-    response = client.post(
-        "/c/brassage/guide/nouvelle-version/",
-        form_data(community, summary="", text=NEW_TEXT + "\nTexte tapé."),
-    )
-
-    assert response.status_code == 200
-    assert response.context["form"].errors == {
-        "summary": [french("Say in a few words what changes.")]
-    }
-    assert "Texte tapé." in response.content.decode()
-    assert GuideVersion.objects.filter(community=community).count() == 1
-
-
-def test_version_create_shows_a_guide_without_rules_next_to_the_text(
-    client, community, member
-):
-    client.force_login(member)
-
-    response = client.post(
-        "/c/brassage/guide/nouvelle-version/",
-        form_data(community, text="Plus aucune règle.", hide_threshold=9),
-    )
-
-    page = response.content.decode()
-    message = french(GuideNeedsARule.message)
-    assert response.status_code == 200
-    assert response.context["form"].errors == {"text": [message]}
-    assert f'id="id_text_error"><li>{escape(message)}</li>' in page
-    assert "Plus aucune règle." in page
-    assert 'name="hide_threshold" value="9"' in page
-    assert 'value="Une règle de politesse"' in page
-    assert GuideVersion.objects.filter(community=community).count() == 1
-    assert not ModerationLogEntry.objects.exists()
-
-
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("hide_threshold", 1), ("hide_threshold", 101), ("flag_window_days", 0)],
+    [("amendment_majority", "1/3"), ("hide_threshold", True), ("moderator_seats", 0)],
 )
-def test_version_create_refuses_a_policy_value_out_of_bounds_next_to_it(
-    client, community, member, key, value
-):
-    client.force_login(member)
+def test_publish_guide_version_refuses_odd_policy_values(community, member, key, value):
+    with pytest.raises(InvalidPolicyValue) as refusal:
+        services.publish_guide_version(
+            actor=member,
+            community=community,
+            text=NEW_TEXT,
+            policy={key: value},
+            summary="Réglage",
+        )
 
-    response = client.post(
-        "/c/brassage/guide/nouvelle-version/", form_data(community, **{key: value})
-    )
-
-    assert response.status_code == 200
-    assert list(response.context["form"].errors) == [key]
-    assert f'name="{key}" value="{value}"' in response.content.decode()
-    assert GuideVersion.objects.filter(community=community).count() == 1
+    assert refusal.value.field == key
 
 
 def test_publish_guide_version_refuses_a_policy_value_out_of_bounds(community, member):

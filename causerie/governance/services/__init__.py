@@ -1,4 +1,6 @@
-"""Writes on mandates."""
+"""Writes on mandates and the participation guide. Amendments, votes and
+recalls live in the modules beside this one and are re-exported here, so that
+callers import `causerie.governance.services` only."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,13 +10,11 @@ from causerie.communities.policy import POLICY_FIELDS, CommunityPolicy
 from causerie.core.events import emit
 from causerie.core.markdown import render_markdown
 from causerie.core.validation import check_text
-from causerie.governance import permissions
 from causerie.governance.events import GuidePublished
 from causerie.governance.exceptions import (
     CoOptNeedsAMember,
     GuideNeedsARule,
     InvalidPolicyValue,
-    NotAllowedToChangeGuide,
     NotAllowedToCoOpt,
     RuleTitleTooLong,
     TooManyRules,
@@ -101,20 +101,14 @@ def publish_first_guide(*, community, founder: User, text: str) -> GuideVersion:
 def publish_guide_version(
     *, actor: User, community, text: str, policy: dict, summary: str
 ) -> GuideVersion:
-    """A new, immutable version of the guide and its policy. Moderators only
-    (until amendments). Logs GUIDE_PUBLISHED publicly, emits GuidePublished;
-    members are asked to accept it before posting again."""
-    from causerie.communities import selectors as community_selectors
+    """A new, immutable version of the guide and its policy, published in
+    `actor`'s name. Internal: after version 1 only an adopted amendment calls
+    it (amendments.close_amendment_vote), with the proposer as actor; no view
+    reaches it. Logs GUIDE_PUBLISHED publicly, emits GuidePublished; members
+    are asked to accept it before posting again."""
     from causerie.moderation import services as moderation_services
     from causerie.moderation.models import LogAction
 
-    is_moderator = actor.is_authenticated and actor.pk in (
-        community_selectors.moderator_ids(community=community)
-    )
-    if not permissions.can_publish_guide_version(
-        actor, community, is_moderator=is_moderator
-    ):
-        raise NotAllowedToChangeGuide()
     values = {**community.policy.to_json(), **_checked_policy(policy)}
     with transaction.atomic():
         version = _create_version(
@@ -132,22 +126,29 @@ def publish_guide_version(
 
 
 def _checked_policy(policy: dict) -> dict:
+    """Known keys only, each within its bounds or among its choices."""
     checked = {}
     for key, value in policy.items():
         if key not in POLICY_FIELDS:
             continue
-        _label, low, high = POLICY_FIELDS[key]
-        if not isinstance(value, int) or not low <= value <= high:
+        field = POLICY_FIELDS[key]
+        if field.choices:
+            if value not in {choice for choice, _label in field.choices}:
+                raise InvalidPolicyValue(field=key)
+        elif (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not field.low <= value <= field.high
+        ):
             raise InvalidPolicyValue(field=key)
         checked[key] = value
     return checked
 
 
-def _create_version(*, community, author: User, text: str, policy: dict, summary: str):
-    from causerie.communities import services as community_services
-    from causerie.communities.models import Community
-
-    check_text(text=text, summary=summary)
+def check_guide_text(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The introduction and rules of a guide text, or the error a member
+    should see (shared by publication and amendment proposals)."""
+    check_text(text=text)
     introduction, rules = parse_guide_text(text)
     if not rules:
         raise GuideNeedsARule(field="text")
@@ -155,6 +156,15 @@ def _create_version(*, community, author: User, text: str, policy: dict, summary
         raise TooManyRules(field="text")
     if any(len(title) > 200 for title, _ in rules):
         raise RuleTitleTooLong(field="text")
+    return introduction, rules
+
+
+def _create_version(*, community, author: User, text: str, policy: dict, summary: str):
+    from causerie.communities import services as community_services
+    from causerie.communities.models import Community
+
+    check_text(summary=summary)
+    introduction, rules = check_guide_text(text)
     with transaction.atomic():
         # The lock serialises two publications: version numbers stay consecutive.
         locked = Community.objects.select_for_update().get(pk=community.pk)
@@ -185,3 +195,29 @@ def _create_version(*, community, author: User, text: str, policy: dict, summary
             actor=author, community=community, version_number=version.number
         )
     return version
+
+
+# Amendments, votes and recalls (re-exported: see the module docstring).
+from causerie.governance.services.amendments import (  # noqa: E402, F401
+    advance_amendments,
+    close_amendment_vote,
+    open_amendment_vote,
+    propose_amendment,
+    revise_amendment,
+    withdraw_amendment,
+)
+from causerie.governance.services.recalls import (  # noqa: E402, F401
+    advance_recalls,
+    close_recall_vote,
+    sign_recall,
+    start_recall,
+)
+from causerie.governance.services.votes import (  # noqa: E402, F401
+    cast_ballot,
+    voter_key,
+)
+
+
+def advance(*, now=None) -> int:
+    """The periodic step: open and close what deadlines say (tasks.py)."""
+    return advance_amendments(now=now) + advance_recalls(now=now)
