@@ -8,3 +8,6 @@ class ElectionsConfig(AppConfig):
     name = "causerie.elections"
     label = "elections"
     verbose_name = _("Elections")
+
+    def ready(self) -> None:
+        from causerie.elections import tasks  # noqa: F401
