@@ -34,10 +34,13 @@ def emitted():
     from causerie.core.events import EVENT_TYPES, HANDLERS
 
     RECEIVED_EVENTS.clear()
-    for name in EVENT_TYPES:
+    # A snapshot: an events module imported lazily during the test adds types
+    # that were never subscribed.
+    names = list(EVENT_TYPES)
+    for name in names:
         HANDLERS[name].append(record_event)
     yield RECEIVED_EVENTS
-    for name in EVENT_TYPES:
+    for name in names:
         HANDLERS[name].remove(record_event)
     RECEIVED_EVENTS.clear()
 

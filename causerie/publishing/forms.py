@@ -47,6 +47,14 @@ class PostForm(forms.Form):
             "required": _("Say why you write this post: choose an intent.")
         },
     )
+    is_question = forms.BooleanField(
+        label=_("This post asks a question"),
+        required=False,
+        help_text=_(
+            "You will be able to mark one answer as the accepted one, and to ask "
+            "members likely to know."
+        ),
+    )
     tags = forms.ModelMultipleChoiceField(
         label=_("Tags"),
         queryset=Tag.objects.none(),

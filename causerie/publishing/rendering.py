@@ -59,13 +59,38 @@ def render_thread(
     can_see_moderated: bool = False,
     own_causes: dict | None = None,
     new_since: datetime | None = None,
+    profiles: dict[int, tuple[str, str]] | None = None,
+    can_recognise: bool = False,
+    recognised_ids: set | frozenset = frozenset(),
+    received: dict | None = None,
+    accepted_id: int | None = None,
+    can_accept: bool = False,
+    has_domains: bool = False,
 ) -> SafeString:
     """The thread as one string. `can_flag`: the viewer may flag others' comments;
     `can_see_moderated`: moderators read moderated texts in a <details>;
     `own_causes`: why the viewer's own pending comments wait for review;
     `new_since`: the viewer's previous visit, after which others' comments are
-    marked "nouveau"."""
+    marked "nouveau".
+
+    Recognition: `profiles` maps author ids to their contribution profile
+    (kind, label); `can_recognise`: the viewer may mark others' comments
+    "Utile" (buttons of the page's shared forms `recognise-form` and
+    `withdraw-recognition-form`), `recognised_ids` those they already did;
+    `received`: how many recognitions each of the viewer's comments got (a
+    link to who, for them only); `accepted_id`: the accepted answer;
+    `can_accept`: the viewer asked the question and may accept a top-level
+    comment (forms `accept-form` and `unaccept-form`); `has_domains`: the
+    community has tags, so a domain can be chosen."""
     own_causes = own_causes or {}
+    profiles = profiles or {}
+    received = received or {}
+    profile_spans = {
+        author_id: f' <span class="contribution-profile profile-{escape(kind)}" '
+        f'title="{escape(gettext("Contribution profile in this community"))}">'
+        f"{escape(label)}</span>"
+        for author_id, (kind, label) in profiles.items()
+    }
     labels = {
         "permalink": escape(gettext("Link to this comment")),
         "edited": escape(gettext("edited")),
@@ -85,6 +110,14 @@ def render_thread(
         ),
         "flagged_for": escape(gettext("Flagged for:")),
         "new": escape(pgettext("marker", "new")),
+        "useful": escape(pgettext("recognition", "Useful")),
+        "useful_done": escape(pgettext("recognition", "Useful ✓")),
+        "useful_title": escape(gettext("Mark as useful")),
+        "useful_done_title": escape(gettext("You marked this as useful: withdraw")),
+        "domain": escape(gettext("Useful in a domain…")),
+        "accepted": escape(gettext("Accepted answer")),
+        "accept": escape(gettext("Accept this answer")),
+        "unaccept": escape(gettext("Withdraw the acceptance")),
     }
     states = {key: escape(label) for key, label in moderation_labels().items()}
     now = current_time()
@@ -102,7 +135,12 @@ def render_thread(
                 "handle": comment.author.handle
             }
             append(f'<details class="muted-item"><summary>{escape(summary)}</summary>')
-        append('<article class="comment"><header class="comment-meta">')
+        is_accepted = accepted_id == comment.pk
+        if is_accepted:
+            append('<article class="comment accepted-answer">')
+        else:
+            append('<article class="comment">')
+        append('<header class="comment-meta">')
         if comment.deleted_at:
             append(f'<span class="tombstone">{labels["deleted_by_author"]}</span>')
         else:
@@ -110,6 +148,9 @@ def render_thread(
             append(
                 f'<a class="author" href="/@{author.handle}/">{escape(author.name)}</a>'
             )
+            profile = profile_spans.get(comment.author_id)
+            if profile:
+                append(profile)
         created = comment.created_at
         append(
             f' <a href="{url}" title="{labels["permalink"]}"><time datetime="'
@@ -126,6 +167,8 @@ def render_thread(
             append(f' <span class="new-badge">{labels["new"]}</span>')
         if comment.edited_at and not comment.deleted_at:
             append(f' <a href="{url}historique/">{labels["edited"]}</a>')
+        if is_accepted and not comment.deleted_at:
+            append(f' <span class="accepted-badge">{labels["accepted"]}</span>')
         append("</header>")
         if comment.deleted_at:
             append(f'<p class="tombstone">{labels["deleted_text"]}</p>')
@@ -181,6 +224,51 @@ def render_thread(
                 )
             elif can_flag and visible and viewer_id is not None:
                 append(f' <a href="{url}signaler/" rel="nofollow">{labels["flag"]}</a>')
+            if comment.author_id == viewer_id:
+                count = received.get(comment.pk)
+                if count:
+                    label = ngettext(
+                        "Found useful by %(count)s member",
+                        "Found useful by %(count)s members",
+                        count,
+                    ) % {"count": count}
+                    append(
+                        f' <a class="recognisers-link" href="{url}reconnaissances/">'
+                        f"{escape(label)}</a>"
+                    )
+            elif can_recognise and visible:
+                if comment.pk in recognised_ids:
+                    append(
+                        ' <button type="submit" form="withdraw-recognition-form" '
+                        f'name="comment" value="{comment.pk}" class="link recognise" '
+                        f'aria-pressed="true" title="{labels["useful_done_title"]}" '
+                        f"data-recognise>{labels['useful_done']}</button>"
+                    )
+                else:
+                    append(
+                        ' <button type="submit" form="recognise-form" '
+                        f'name="comment" value="{comment.pk}" class="link recognise" '
+                        f'aria-pressed="false" title="{labels["useful_title"]}" '
+                        f"data-recognise>{labels['useful']}</button>"
+                    )
+                    if has_domains:
+                        append(
+                            f' <a class="recognise-domain" href="{post_url}utile/'
+                            f'?commentaire={comment.pk}" rel="nofollow">'
+                            f"{labels['domain']}</a>"
+                        )
+            if (
+                can_accept
+                and visible
+                and comment.parent_id is None
+                and comment.author_id != viewer_id
+            ):
+                form = "unaccept-form" if is_accepted else "accept-form"
+                text = labels["unaccept"] if is_accepted else labels["accept"]
+                append(
+                    f' <button type="submit" form="{form}" name="comment" '
+                    f'value="{comment.pk}" class="link accept-answer">{text}</button>'
+                )
             append("</footer>")
         if item.hidden_replies:
             label = ngettext(

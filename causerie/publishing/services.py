@@ -68,10 +68,12 @@ def publish_post(
     body: str,
     intent: str,
     tags: Iterable[Tag] = (),
+    is_question: bool = False,
     published_at=None,
 ) -> Post:
     """Publish a billet in a community the actor belongs to. Records revision 1,
-    emits PostPublished. `published_at` is for importers and the demo only."""
+    emits PostPublished. `is_question`: the billet asks a question (its author
+    may accept an answer). `published_at` is for importers and the demo only."""
     _require_member(actor, community, kind="post", body=body)
     tags = list(tags)
     _check_tags(tags, community)
@@ -86,6 +88,7 @@ def publish_post(
         body=body,
         body_html=render_body(body),
         intent=intent,
+        is_question=is_question,
         published_at=now,
         last_activity_at=now,
     )
@@ -120,9 +123,12 @@ def edit_post(
     body: str,
     intent: str,
     tags: Iterable[Tag] = (),
+    is_question: bool | None = None,
 ) -> Post:
-    """The author changes a billet. Every change is kept as a public revision;
-    an unchanged submission records nothing. Emits PostEdited."""
+    """The author changes a billet. Every change of its text, intent or tags is
+    kept as a public revision; an unchanged submission records nothing.
+    `is_question` (None: unchanged) is not part of the text: changing only it
+    records no revision. Emits PostEdited when the text changed."""
     community = post.community
     if post.is_deleted:
         raise PostDeleted()
@@ -137,6 +143,9 @@ def edit_post(
         raise EmptyText(field="body" if title.strip() else "title")
     tag_names = sorted(tag.name for tag in tags)
     current = {tag.name for tag in post.tags.all()}
+    if is_question is not None and is_question != post.is_question:
+        post.is_question = is_question
+        Post.objects.filter(pk=post.pk).update(is_question=is_question)
     if (title.strip(), body, intent, set(tag_names)) == (
         post.title,
         post.body,
@@ -424,6 +433,13 @@ def set_moderation_state(*, item, state: str, rule=None, reason: str = "") -> No
         rule,
         reason,
     )
+
+
+def set_accepted_comment(*, post: Post, comment: Comment | None) -> None:
+    """Called by recognition services only (accepting an answer is a
+    recognition): the comment shown first as the accepted answer, or none."""
+    post.accepted_comment = comment
+    Post.objects.filter(pk=post.pk).update(accepted_comment=comment)
 
 
 def lock_post(*, post: Post, locked: bool) -> None:

@@ -64,6 +64,56 @@ def _moderation_context(request, context, post, thread) -> dict:
     }
 
 
+def _recognition_context(request, context, post, thread, *, with_question=True):
+    """What the page shows of recognition: "Utile" buttons, who recognised the
+    viewer's items, contribution profiles next to names, the accepted answer
+    and, on an open question, members who could answer. Two queries (one for
+    a visitor), plus the suggestions on an open question."""
+    from causerie.recognition import permissions as recognition_permissions
+    from causerie.recognition import selectors as recognition_selectors
+
+    user = request.user
+    page = recognition_selectors.page_recognition(viewer=user, post=post, thread=thread)
+    can_recognise = recognition_permissions.can_recognise_in(
+        user, post, is_member=context["is_member"]
+    )
+    recognition = {
+        "page_recognition": page,
+        "profile_labels": {
+            member_id: (kind, recognition_selectors.profile_label(kind))
+            for member_id, kind in page.profiles.items()
+        },
+        "post_author_profile": page.profiles.get(post.author_id)
+        and (
+            page.profiles[post.author_id],
+            recognition_selectors.profile_label(page.profiles[post.author_id]),
+        ),
+        "can_recognise": can_recognise,
+        "can_recognise_post": can_recognise and user.pk != post.author_id,
+        # The domain page is offered on tagged billets (tags are loaded already).
+        "has_domains": can_recognise and bool(post.tags.all()),
+        "can_accept": recognition_permissions.can_accept_answers(user, post),
+        "post_received": page.received.get(None, 0),
+        "accepted_answer": recognition_selectors.accepted_item(
+            post=post, thread=thread
+        ),
+    }
+    if (
+        with_question
+        and post.is_question
+        and post.accepted_comment_id is None
+        and not post.is_deleted
+        and post.is_visible
+    ):
+        recognition["answer_suggestions"] = recognition_selectors.answer_suggestions(
+            post=post
+        )
+        if recognition_permissions.can_request_answers(user, post):
+            recognition["can_request_answers"] = True
+            recognition["asked_ids"] = recognition_selectors.asked_member_ids(post=post)
+    return recognition
+
+
 def _refusable(form, error: DomainError) -> None:
     """Attach a refusal that concerns the input to the form; re-raise the others."""
     if error.status not in (400, 409):
@@ -129,6 +179,7 @@ def post_detail(request, slug, post_id):
                 request.user, is_moderator=context["is_moderator"]
             ),
             **_moderation_context(request, context, post, thread),
+            **_recognition_context(request, context, post, thread),
         },
     )
 
@@ -145,6 +196,7 @@ def post_edit(request, slug, post_id):
         "body": post.body,
         "intent": post.intent,
         "tags": list(post.tags.all()),
+        "is_question": post.is_question,
     }
     form = PostForm(request.POST or None, initial=initial, community=post.community)
     preview = None
@@ -300,6 +352,7 @@ def comment_detail(request, slug, post_id, comment_id):
                 request.user, is_moderator=context["is_moderator"]
             ),
             **_moderation_context(request, context, post, thread),
+            **_recognition_context(request, context, post, thread, with_question=False),
         },
     )
 

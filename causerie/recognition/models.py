@@ -75,3 +75,33 @@ class Recognition(BaseModel):
 
     def __str__(self):
         return f"{self.recogniser_id} -> {self.author_id}"
+
+
+class AnswerRequest(BaseModel):
+    """The asker of a question asked one member to answer it ("Qui pourrait
+    répondre ?"). Kept to rate-limit requests and to show who was asked."""
+
+    post = models.ForeignKey(
+        "publishing.Post", on_delete=models.CASCADE, related_name="+"
+    )
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("answer request")
+        verbose_name_plural = _("answer requests")
+        indexes = [
+            models.Index(fields=["asker", "created_at"], name="answer_request_asker")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "member"], name="one_answer_request_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.asker_id} asks {self.member_id} on {self.post_id}"

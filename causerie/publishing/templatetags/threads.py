@@ -11,6 +11,19 @@ register = template.Library()
 def comment_thread(context):
     user = context["user"]
     community = context["community"]
+    # What the page shows of recognition (recognition.selectors.page_recognition).
+    recognition = context.get("page_recognition")
+    recognition_options = {}
+    if recognition is not None:
+        recognition_options = {
+            "profiles": context.get("profile_labels") or {},
+            "can_recognise": bool(context.get("can_recognise")),
+            "recognised_ids": recognition.given,
+            "received": recognition.received,
+            "accepted_id": recognition.accepted_comment_id,
+            "can_accept": bool(context.get("can_accept")),
+            "has_domains": bool(context.get("has_domains")),
+        }
     return render_thread(
         context["thread"],
         post_url=context["post_url"],
@@ -23,4 +36,5 @@ def comment_thread(context):
         can_see_moderated=bool(context.get("can_see_deleted")),
         own_causes=context.get("own_causes"),
         new_since=context.get("new_since"),
+        **recognition_options,
     )
