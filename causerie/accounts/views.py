@@ -17,6 +17,7 @@ from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
 from causerie.publishing import selectors as publishing_selectors
+from causerie.standing import pages as standing_pages
 
 
 @handles_domain_errors
@@ -32,6 +33,7 @@ def profile(request, handle):
             "posts": publishing_selectors.member_posts(member=member),
             "comments": publishing_selectors.member_comments(member=member),
             "is_muted": member.pk in selectors.muted_member_ids(viewer=request.user),
+            "standing_sections": standing_pages.profile_sections(member=member),
         },
     )
 

@@ -8,3 +8,6 @@ class StandingConfig(AppConfig):
     name = "causerie.standing"
     label = "standing"
     verbose_name = _("Standing")
+
+    def ready(self) -> None:
+        from causerie.standing import handlers, tasks  # noqa: F401
