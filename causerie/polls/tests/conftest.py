@@ -1,0 +1,81 @@
+"""Fixtures of the polls tests: a billet by a member who is not a moderator,
+voters who joined the community, logged-in clients."""
+
+import pytest
+from django.test import Client
+
+from causerie.communities import services as community_services
+from causerie.core.testing import make_member, make_post
+from causerie.polls import services
+
+
+def join(member, community):
+    community_services.join_community(
+        actor=member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
+    return member
+
+
+@pytest.fixture
+def moderator(member, community):
+    """The founder holds the founding mandate: the community's moderator."""
+    return member
+
+
+@pytest.fixture
+def author(community):
+    return make_member("ines")
+
+
+@pytest.fixture
+def billet(community, author):
+    return make_post(
+        community=community, author=author, title="Quel jour pour la rencontre ?"
+    )
+
+
+@pytest.fixture
+def voter(community):
+    return join(make_member("samir"), community)
+
+
+@pytest.fixture
+def second_voter(community):
+    return join(make_member("hugo"), community)
+
+
+@pytest.fixture
+def stranger(db):
+    """Logged in, not a member of the community."""
+    return make_member("passant")
+
+
+@pytest.fixture
+def make_poll(billet, author):
+    def build(*, options=("Samedi", "Dimanche"), **fields):
+        return services.add_poll(
+            actor=author,
+            post=billet,
+            question=fields.pop("question", "Quel jour vous convient ?"),
+            options=list(options),
+            **fields,
+        )
+
+    return build
+
+
+@pytest.fixture
+def poll(make_poll):
+    return make_poll()
+
+
+@pytest.fixture
+def client_for(db):
+    def logged_in(user, **options) -> Client:
+        client = Client(**options)
+        client.force_login(user)
+        return client
+
+    return logged_in
