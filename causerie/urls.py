@@ -23,5 +23,6 @@ urlpatterns = [
     path("", include("causerie.recognition.urls")),
     path("", include("causerie.standing.urls")),
     path("", include("causerie.elections.urls")),
+    path("", include("causerie.polls.urls")),
     path("", include("causerie.publishing.urls")),
 ]

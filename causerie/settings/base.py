@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "causerie.recognition",
     "causerie.standing",
     "causerie.elections",
+    "causerie.polls",
 ]
 
 MIDDLEWARE = [

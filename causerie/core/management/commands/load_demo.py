@@ -32,6 +32,7 @@ DEMO_EXTENSIONS = [
     "causerie.standing.demo",
     "causerie.governance.demo",
     "causerie.elections.demo",
+    "causerie.polls.demo",
 ]
 ADMIN = {
     "handle": "admin",
