@@ -1,6 +1,9 @@
 """Builders for tests and benchmarks: real rows made through the real services."""
 
+import threading
+
 from allauth.account.models import EmailAddress
+from django.db import connections
 
 from causerie.accounts.models import User
 from causerie.communities import services as community_services
@@ -90,3 +93,40 @@ def make_comment(
     return publishing_services.post_comment(
         actor=author, post=post, parent=parent, body=body
     )
+
+
+def run_together(functions):
+    """Start every function at the same moment, each in its own thread and
+    database connection (races are tested on PostgreSQL); return what each
+    returned or raised."""
+    barrier = threading.Barrier(len(functions))
+    results = [None] * len(functions)
+
+    def run(index, function):
+        try:
+            barrier.wait()
+            results[index] = function()
+        except Exception as error:  # collected for the caller's assertions
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=run, args=(index, function))
+        for index, function in enumerate(functions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def join(member, community):
+    """`member` joins `community`, accepting its current guide; returns the member."""
+    community_services.join_community(
+        actor=member,
+        community=community,
+        accepted_guide_version=community.guide_version_number,
+    )
+    return member

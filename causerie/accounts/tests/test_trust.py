@@ -13,20 +13,11 @@ from django.utils import timezone
 from causerie.accounts import services, tasks
 from causerie.accounts.exceptions import NotASiteAdministrator
 from causerie.accounts.models import User, VisitDay
-from causerie.communities import services as community_services
 from causerie.core.scheduling import PERIODIC_TASKS
-from causerie.core.testing import make_community, make_member
+from causerie.core.testing import join, make_community, make_member
 from causerie.moderation import services as moderation_services
 from causerie.moderation.models import FlaggedItem, Reason
 from causerie.publishing import services as publishing_services
-
-
-def join(member, community) -> None:
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
 
 
 def member_in(community, handle, *, trust_level, joined=timedelta(days=200)):

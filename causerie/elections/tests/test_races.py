@@ -1,12 +1,12 @@
 """Concurrent ballots on PostgreSQL: one ballot and one participation per
 voter, whatever arrives at once; nothing lands after the close."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from causerie.core.testing import run_together
 from causerie.elections import services
 from causerie.elections.models import Ballot, Election, Participation
 from causerie.elections.tests.builders import (
@@ -24,30 +24,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
-
-
-def run_together(functions):
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # collected for the assertions below
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=run, args=(index, function))
-        for index, function in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.fixture

@@ -3,21 +3,11 @@
 import pytest
 
 from causerie.communities import selectors as community_selectors
-from causerie.communities import services as community_services
 from causerie.core.exceptions import DomainError
-from causerie.core.testing import make_member
+from causerie.core.testing import join, make_member
 from causerie.governance import services
 from causerie.governance.models import Mandate
 from causerie.moderation.models import ModerationLogEntry
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 def test_co_opt_moderator_adds_a_founding_mandate_and_logs_it(community, member):

@@ -1,11 +1,10 @@
 """One member, one ballot, under concurrency: two connections casting at the
 same moment (PostgreSQL only: SQLite serialises every write anyway)."""
 
-import threading
-
 import pytest
-from django.db import IntegrityError, connection, connections
+from django.db import IntegrityError, connection
 
+from causerie.core import testing
 from causerie.governance import selectors, services
 from causerie.governance.models import Ballot, Participation
 from causerie.governance.tests.builders import DAY, join, open_vote, propose, voters
@@ -19,29 +18,11 @@ pytestmark = [
 
 
 def run_together(*calls):
-    """Run each call in its own thread (its own connection), released at the
-    same moment; return what each raised, or None."""
-    barrier = threading.Barrier(len(calls))
-    errors = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            call()
-        except Exception as error:
-            errors[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=run, args=(index, call))
-        for index, call in enumerate(calls)
+    """What each call raised, or None, all released at the same moment."""
+    return [
+        result if isinstance(result, Exception) else None
+        for result in testing.run_together(list(calls))
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
 
 
 @pytest.fixture

@@ -11,20 +11,16 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from causerie.communities import services as community_services
-from causerie.core.testing import make_comment, make_community, make_member, make_post
+from causerie.core.testing import (
+    join,
+    make_comment,
+    make_community,
+    make_member,
+    make_post,
+)
 from causerie.governance import services as governance_services
 from causerie.moderation import selectors, services
 from causerie.moderation.models import FlaggedItem
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 @pytest.fixture

@@ -1,12 +1,16 @@
 """Concurrent moderation on PostgreSQL: row locks and constraints keep counts exact."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from causerie.core.exceptions import DomainError
-from causerie.core.testing import make_comment, make_community, make_member, make_post
+from causerie.core.testing import (
+    make_comment,
+    make_community,
+    make_member,
+    make_post,
+    run_together,
+)
 from causerie.governance import services as governance_services
 from causerie.moderation import services
 from causerie.moderation.models import Flag, FlaggedItem, ModerationDecision, Reason
@@ -19,32 +23,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
-
-
-def run_together(functions):
-    """Start every function at the same moment, each in its own thread and
-    database connection; return what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # collected for the assertions below
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=run, args=(index, function))
-        for index, function in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_flag_item_counts_twenty_concurrent_flags_exactly_once_each():

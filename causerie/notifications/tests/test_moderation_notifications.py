@@ -4,8 +4,7 @@ review, the appellant and the moderator of the outcome."""
 
 import pytest
 
-from causerie.communities import services as community_services
-from causerie.core.testing import make_comment, make_member
+from causerie.core.testing import join, make_comment, make_member
 from causerie.governance import services as governance_services
 from causerie.moderation import selectors as moderation_selectors
 from causerie.moderation import services as moderation_services
@@ -13,15 +12,6 @@ from causerie.moderation.events import AppealFiled, ItemDecided
 from causerie.moderation.models import FlaggedItem
 from causerie.notifications import handlers
 from causerie.notifications.models import Notification
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 @pytest.fixture

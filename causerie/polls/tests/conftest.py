@@ -4,18 +4,8 @@ voters who joined the community, logged-in clients."""
 import pytest
 from django.test import Client
 
-from causerie.communities import services as community_services
-from causerie.core.testing import make_member, make_post
+from causerie.core.testing import join, make_member, make_post
 from causerie.polls import services
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 @pytest.fixture

@@ -1,13 +1,16 @@
 """Concurrent poll votes on PostgreSQL: the poll's row lock and the unique
 constraints keep one ballot per member and counters equal to a recount."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from causerie.communities import services as community_services
-from causerie.core.testing import make_community, make_member, make_post
+from causerie.core.testing import (
+    make_community,
+    make_member,
+    make_post,
+    run_together,
+)
 from causerie.polls import services
 from causerie.polls.models import Ballot, Poll, PollKind, PollOption, PollVote
 
@@ -18,32 +21,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
-
-
-def run_together(functions):
-    """Start every function at the same moment, each in its own thread and
-    database connection; return what each returned or raised."""
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # collected for the assertions below
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=run, args=(index, function))
-        for index, function in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def members_of(community, count, prefix):

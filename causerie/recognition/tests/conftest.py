@@ -8,8 +8,13 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from causerie.communities import services as community_services
-from causerie.core.testing import make_comment, make_community, make_member, make_post
+from causerie.core.testing import (
+    join,
+    make_comment,
+    make_community,
+    make_member,
+    make_post,
+)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -25,15 +30,6 @@ def _every_event_declared():
     for config in apps.get_app_configs():
         if config.name.startswith("causerie.") and find_spec(f"{config.name}.events"):
             import_module(f"{config.name}.events")
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 @pytest.fixture

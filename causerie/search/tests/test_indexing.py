@@ -6,7 +6,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from causerie.communities import services as community_services
-from causerie.core.testing import make_member
+from causerie.core.testing import join, make_member
 from causerie.governance import services as governance_services
 from causerie.moderation import services as moderation_services
 from causerie.moderation.models import FlaggedItem
@@ -14,15 +14,6 @@ from causerie.publishing import services as publishing_services
 from causerie.publishing.events import CommentDeleted, PostDeleted, PostEdited
 from causerie.search import handlers
 from causerie.search.models import SearchDocument
-
-
-def join(member, community):
-    community_services.join_community(
-        actor=member,
-        community=community,
-        accepted_guide_version=community.guide_version_number,
-    )
-    return member
 
 
 def flag_until_pending(community, item_kwargs):
