@@ -5,6 +5,7 @@ from causerie.accounts import services, trust
 from causerie.accounts.models import User
 from causerie.core.events import handles
 from causerie.publishing.events import CommentPosted, PostPublished
+from causerie.recognition.events import RecognitionGiven
 
 # A contribution raises levels 0 and 1 at once (flags and the end of the
 # new-member limits, then level 2); higher levels wait for the daily job, so an
@@ -30,6 +31,12 @@ def recompute_level_after_comment(event) -> None:
 @handles(PostPublished)
 def recompute_level_after_post(event) -> None:
     _recompute(User.objects.filter(posts__pk=event.post_id))
+
+
+@handles(RecognitionGiven)
+def recompute_level_after_recognition(event) -> None:
+    """Being recognised by varied members counts like being answered."""
+    _recompute(User.objects.filter(pk=event.author_id))
 
 
 def record_visit_on_login(sender, request, user, **kwargs) -> None:

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from functools import cached_property
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from causerie.accounts import trust
@@ -135,22 +135,38 @@ class TrustActivity:
 
     @cached_property
     def _repliers(self) -> dict:
-        """Distinct other members who answered the member: a comment whose parent
-        is theirs, or a top-level comment on their billet."""
-        return (
+        """Distinct other members who answered the member (a comment whose
+        parent is theirs, or a top-level comment on their billet) or
+        recognised one of their items: varied people finding them worth
+        engaging with, not their own volume, earns trust."""
+        from causerie.recognition.models import Recognition
+
+        latest: dict[int, datetime] = {}
+        replies = (
             Comment.objects.filter(
                 Q(parent__author=self.member)
                 | Q(parent__isnull=True, post__author=self.member),
                 deleted_at__isnull=True,
             )
             .exclude(author=self.member)
-            .aggregate(
-                total=Count("author", distinct=True),
-                window=Count(
-                    "author", distinct=True, filter=Q(created_at__gte=self.since)
-                ),
-            )
+            .values("author_id")
+            .annotate(last=Max("created_at"))
+            .values_list("author_id", "last")
         )
+        recognitions = (
+            Recognition.objects.filter(author=self.member)
+            .exclude(recogniser=self.member)
+            .values("recogniser_id")
+            .annotate(last=Max("given_at"))
+            .values_list("recogniser_id", "last")
+        )
+        for member_id, last in [*replies, *recognitions]:
+            if member_id not in latest or last > latest[member_id]:
+                latest[member_id] = last
+        return {
+            "total": len(latest),
+            "window": sum(1 for last in latest.values() if last >= self.since),
+        }
 
     @property
     def repliers(self) -> int:

@@ -18,6 +18,8 @@ from causerie.core.testing import join, make_community, make_member
 from causerie.moderation import services as moderation_services
 from causerie.moderation.models import FlaggedItem, Reason
 from causerie.publishing import services as publishing_services
+from causerie.publishing.models import Comment
+from causerie.recognition import services as recognition_services
 
 
 def member_in(community, handle, *, trust_level, joined=timedelta(days=200)):
@@ -202,6 +204,32 @@ def test_recompute_trust_level_ignores_replies_the_member_writes_to_themselves(
     member = regular_activity(place, author, repliers=4)
     own_post = billets(place, member, 1)[0]
     write_comments(member, own_post, 3)
+
+    assert services.recompute_trust_level(member=member) == 1
+
+
+def test_recompute_trust_level_counts_a_member_who_recognised_like_one_who_replied(
+    place, author
+):
+    member = regular_activity(place, author, repliers=4)
+    written = Comment.objects.filter(author=member).order_by("pk")
+    recogniser = member_in(place, "reconnaissante", trust_level=1)
+    recognition_services.recognise_item(
+        actor=recogniser, post=written[1].post, comment=written[1]
+    )
+
+    assert services.recompute_trust_level(member=member) == 2
+
+
+def test_recompute_trust_level_counts_once_a_member_who_replied_and_recognised(
+    place, author
+):
+    member = regular_activity(place, author, repliers=4)
+    written = Comment.objects.filter(author=member).order_by("pk")
+    replier = User.objects.get(handle="lecteur0")
+    recognition_services.recognise_item(
+        actor=replier, post=written[1].post, comment=written[1]
+    )
 
     assert services.recompute_trust_level(member=member) == 1
 
