@@ -52,6 +52,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("member since"), default=timezone.now)
+    # Handle, name and bio lowercased without accents: member search matches
+    # "amelie" with "Amélie" on both databases. Kept by save(); bulk writers
+    # fill it with folded_profile().
+    search_folded = models.TextField(editable=False, blank=True, default="")
 
     objects = UserManager()
 
@@ -65,6 +69,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return f"@{self.handle}"
+
+    def save(self, *args, **kwargs):
+        self.search_folded = folded_profile(
+            handle=self.handle, display_name=self.display_name, bio=self.bio
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_folded"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("accounts:profile", kwargs={"handle": self.handle})
@@ -134,3 +147,9 @@ class PostRead(models.Model):
 
     def __str__(self):
         return f"{self.member_id} read {self.post_id}"
+
+
+def folded_profile(*, handle: str, display_name: str, bio: str) -> str:
+    from causerie.search.text import fold
+
+    return fold(f"{handle}\n{display_name}\n{bio}")

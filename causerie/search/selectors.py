@@ -17,7 +17,7 @@ from causerie.publishing.models import ModerationState
 from causerie.search.engines import engine
 from causerie.search.models import SearchDocument
 from causerie.search.query import MAX_QUERY_LENGTH, ParsedQuery, parse_query
-from causerie.search.text import words
+from causerie.search.text import fold, words
 
 PER_PAGE = 20
 MEMBERS_SHOWN = 5  # beside billets and comments; the "members" tab pages them
@@ -241,16 +241,13 @@ def _results(documents: list[SearchDocument], query: ParsedQuery) -> list[Search
 
 def _members(query: ParsedQuery, *, community: Community | None) -> QuerySet[User]:
     """Active members whose handle, display name or bio contains every word
-    typed, without a final "s" (a plain substring match, see docs/search.md)."""
+    typed, without a final "s", accents and case ignored (a substring match
+    on the folded profile, see docs/search.md)."""
     members = User.objects.filter(is_active=True)
     for word in words(" ".join(" ".join(piece.words) for piece in query.pieces)):
         if len(word) >= 4 and word[-1] in "sS":  # "ruches" finds @ruche
             word = word[:-1]
-        members = members.filter(
-            Q(handle__icontains=word)
-            | Q(display_name__icontains=word)
-            | Q(bio__icontains=word)
-        )
+        members = members.filter(search_folded__contains=fold(word))
     if community is not None:
         members = members.filter(memberships__community=community)
     return members.order_by("handle")

@@ -119,6 +119,22 @@ def test_search_finds_members_by_handle_name_or_bio(community, member_factory):
     assert [member.handle for member in outcome.page] == ["apiculteur", "zoe"]
 
 
+def test_search_finds_members_whatever_their_accents_and_case(member_factory):
+    member_factory("zoe", bio="Élue au conseil du Cœur de ville.")
+    for handle, name in [("amelie_b", "Amélie Bérard"), ("bruno", "Brûno Écluse")]:
+        renamed = member_factory(handle)
+        renamed.display_name = name
+        renamed.save(update_fields=["display_name"])
+
+    def handles(text):
+        return [m.handle for m in selectors.search(text=text, kind=Kind.MEMBERS).page]
+
+    assert handles("amelie berard") == ["amelie_b"]
+    assert handles("AMÉLIE") == ["amelie_b"]
+    assert handles("elue coeur") == ["zoe"]
+    assert handles("ecluse") == ["bruno"]
+
+
 def test_search_shows_a_few_members_beside_billets(publish, member_factory):
     publish(title="Ruches", body="Des ruches.")
     for number in range(7):

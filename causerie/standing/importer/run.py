@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from causerie.accounts.models import User
+from causerie.accounts.models import User, folded_profile
 from causerie.communities.models import Community, Membership, Tag
 from causerie.core.markdown import render_markdown
 from causerie.publishing.models import (
@@ -321,7 +321,8 @@ class _Importer(VotesMixin):
         members = [
             User(
                 handle=handle,
-                display_name=(row.get("DisplayName") or "").strip()[:80],
+                display_name=(name := (row.get("DisplayName") or "").strip()[:80]),
+                search_folded=folded_profile(handle=handle, display_name=name, bio=""),
                 email=None,
                 # An unusable password: imported members cannot log in.
                 password=make_password(None),
