@@ -337,14 +337,16 @@ def build_model(
 
 @dataclass(frozen=True)
 class Routing:
+    # community_weight and recent_weight were chosen on the development set
+    # only (causerie/standing/tuning.py); the others keep their first values.
     text_weight: float = 1.0
-    community_weight: float = 2.0
+    community_weight: float = 3.0
     recency_days: float = 60.0
     # Rank by total recognition received (mass) rather than by score (which
     # divides by volume): who will answer also depends on who takes part.
     use_mass: bool = True
     # Weight of recent recognised contributions against standing.
-    recent_weight: float = 3.0
+    recent_weight: float = 2.0
     # Text closeness also counts on its own, so that a specialist with little
     # standing overall can come up for a question in their field.
     text_bonus: float = 1.0

@@ -14,16 +14,18 @@ The protocol, fixed before any figure was looked at:
 - Grid: `GRID` below, the three parameters the first tuning had settled after
   a look at the evaluation sets; every other parameter keeps its default.
 - Criterion (`choose`): the highest pooled MRR of Causerie's "who could
-  answer"; settings within 0.001 tie, and ties go to the higher pooled Hit@10
-  (also to 0.001), then to the higher mean win-rate correlation over the cuts,
-  then to the simpler setting (lower recent weight, then community weight
-  closer to 1, then lower anonymous weight).
+  answer" (rounded to three decimals: closer settings tie), ties going to the
+  higher pooled Hit@10 (also to three decimals), then to the higher mean
+  win-rate correlation over the cuts, then to the simpler setting (lower
+  recent weight, then community weight closer to 1, then lower anonymous
+  weight).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import replace
+from datetime import UTC, datetime
 from itertools import product
 
 from causerie.standing import engine, evaluation
@@ -71,9 +73,7 @@ def run(dataset: evaluation.Dataset, *, shares=SHARES, grid=None) -> dict:
         per_cut.append(
             {
                 "share": share,
-                "cutoff": evaluation.datetime.fromtimestamp(
-                    cut, evaluation.UTC
-                ).isoformat(),
+                "cutoff": datetime.fromtimestamp(cut, UTC).isoformat(),
                 "routed": len(questions),
                 "baselines": {name: _pooled(r) for name, r in ranks.items()},
             }
