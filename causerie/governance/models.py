@@ -306,8 +306,9 @@ class Recall(BaseModel):
         PETITION = "petition", _("petition")
         VOTING = "voting", _("under vote")
         RECALLED = "recalled", _("moderator recalled")
-        REJECTED = "rejected", _("rejected")
-        LAPSED = "lapsed", _("lapsed")
+        # French agrees with "révocation" (feminine), unlike "amendement".
+        REJECTED = "rejected", pgettext_lazy("recall", "rejected")
+        LAPSED = "lapsed", pgettext_lazy("recall", "lapsed")
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="recalls"

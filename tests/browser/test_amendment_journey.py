@@ -129,7 +129,7 @@ def test_journey_amendment_proposed_discussed_voted_adopted(
     visitor = new_context(viewport=WIDE).new_page()
     visitor.goto(f"{base}/c/{SLUG}/amendements/1/")
     result = visitor.locator("section.vote-result")
-    expect(result).to_contain_text("adopté")
+    expect(result).to_contain_text(re.compile("adopté", re.IGNORECASE))
     expect(result).to_contain_text("5 sur")
     expect(visitor.locator("section.ballot-box")).to_have_count(0)
     screenshot(visitor, "amendement-adopte-1280")
