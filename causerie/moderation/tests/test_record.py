@@ -42,7 +42,7 @@ def test_my_record_states_the_suspension_until_when_and_how_to_appeal(
     sanction = response.context["sanction"]
     assert sanction.kind == Sanction.Kind.SUSPENSION
     assert sanction.until == suspension.suspended_until
-    until = date_format(timezone.localtime(sanction.until), "DATETIME_FORMAT")
+    until = date_format(timezone.localtime(sanction.until), "j F Y, H:i")
     assert until in page
     assert 'class="notice danger sanction-notice"' in page
     assert rules[1].title in page
