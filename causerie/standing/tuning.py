@@ -18,7 +18,12 @@ The protocol, fixed before any figure was looked at:
   higher pooled Hit@10 (also to three decimals), then to the higher mean
   win-rate correlation over the cuts, then to the simpler setting (lower
   recent weight, then community weight closer to 1, then lower anonymous
-  weight).
+  weight, then the volume exponent closer to the first value, 0.5).
+- The volume exponent of the standing score (score = mass / (contributions +
+  prior) ** exponent; 1 is `per_contribution`) was added to the grid after
+  the first evaluation had shown a win-rate tie on ai.stackexchange.com. The
+  routing ranks by mass, so the exponent changes only the win-rate part and
+  is decided by the mean win-rate correlation.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import product
 
+import numpy as np
+
 from causerie.standing import engine, evaluation
 
 SHARES = (0.5, 0.6, 0.7, 0.8)
@@ -35,6 +42,7 @@ GRID = {
     "recent_weight": (0.0, 1.0, 2.0, 3.0, 5.0),
     "community_weight": (0.5, 1.0, 2.0, 3.0),
     "anonymous_weight": (0.02, 0.05, 0.1, 0.2),
+    "volume_exponent": (0.5, 0.75, 1.0),
 }
 # Dumps that must never be used to choose parameters.
 EVALUATION_SETS = frozenset(
@@ -51,6 +59,21 @@ def _pooled(ranks: list) -> dict:
     metrics = evaluation._rank_metrics(ranks)
     metrics["routed"] = len(ranks)
     return metrics
+
+
+def standing_scores(model: evaluation.Model, exponent: float) -> dict[int, float]:
+    """Community-wide standing at the cut with another volume exponent: the
+    ranking the win-rate correlation reads (relative scaling does not matter
+    to a rank correlation)."""
+    result = model.result
+    mask = result.domain == 0
+    prior = engine.Parameters().contribution_prior
+    values = result.mass[mask] / (result.contributions[mask] + prior) ** exponent
+    values = np.where(result.score[mask] > 0, values, 0.0)
+    return {
+        model.member_ids[m]: float(v)
+        for m, v in zip(result.member[mask], values, strict=True)
+    }
 
 
 def run(dataset: evaluation.Dataset, *, shares=SHARES, grid=None) -> dict:
@@ -85,6 +108,8 @@ def run(dataset: evaluation.Dataset, *, shares=SHARES, grid=None) -> dict:
         models = []
         correlations = []
         users = []
+        exponents = grid.get("volume_exponent", (engine.Parameters().volume_exponent,))
+        by_exponent = {exponent: [] for exponent in exponents}
         for cut, baselines in zip(cuts, baselines_at, strict=True):
             model = evaluation.build_model(dataset, cut, params)
             models.append(model)
@@ -93,6 +118,11 @@ def run(dataset: evaluation.Dataset, *, shares=SHARES, grid=None) -> dict:
             )
             correlations.append(rho)
             users.append(n_users)
+            for exponent, values in by_exponent.items():
+                variant, _n = evaluation.winrate_correlations(
+                    dataset, cut, {"causerie": standing_scores(model, exponent)}
+                )
+                values.append(variant["causerie"])
         for recent_weight, community_weight in product(
             grid["recent_weight"], grid["community_weight"]
         ):
@@ -107,18 +137,19 @@ def run(dataset: evaluation.Dataset, *, shares=SHARES, grid=None) -> dict:
                 _rows, ranks = evaluation.route(model, questions, routing)
                 pooled.extend(ranks)
                 cut_mrr.append(evaluation._rank_metrics(ranks)["mrr"])
-            settings.append(
-                {
-                    "recent_weight": recent_weight,
-                    "community_weight": community_weight,
-                    "anonymous_weight": anonymous_weight,
-                    "pooled": _pooled(pooled),
-                    "mrr_per_cut": cut_mrr,
-                    "spearman_per_cut": [rho["causerie"] for rho in correlations],
-                    "spearman_mean": sum(rho["causerie"] for rho in correlations)
-                    / len(correlations),
-                }
-            )
+            for exponent, rhos in by_exponent.items():
+                settings.append(
+                    {
+                        "recent_weight": recent_weight,
+                        "community_weight": community_weight,
+                        "anonymous_weight": anonymous_weight,
+                        "volume_exponent": exponent,
+                        "pooled": _pooled(pooled),
+                        "mrr_per_cut": cut_mrr,
+                        "spearman_per_cut": rhos,
+                        "spearman_mean": sum(rhos) / len(rhos),
+                    }
+                )
         for entry, rho, n_users in zip(per_cut, correlations, users, strict=True):
             entry.setdefault("winrate_users", n_users)
             entry.setdefault(
@@ -146,6 +177,7 @@ def _key(setting: dict):
         setting["recent_weight"],
         abs(math.log(setting["community_weight"])),
         setting["anonymous_weight"],
+        abs(setting.get("volume_exponent", 0.5) - 0.5),
     )
 
 

@@ -128,12 +128,13 @@ def summary(results: dict, top: int = 10) -> str:
         lines.append(
             f"  {name:13} mrr={metrics['mrr']:.3f} hit@10={metrics['hit_at_10']:.3f}"
         )
-    lines.append("best settings (recent, community, anonymous):")
+    lines.append("best settings (recent, community, anonymous, volume exponent):")
     for setting in tuning.ranked(results["settings"])[:top]:
         pooled = setting["pooled"]
         lines.append(
             f"  {setting['recent_weight']:g} {setting['community_weight']:g} "
-            f"{setting['anonymous_weight']:g}: mrr={pooled['mrr']:.3f} "
+            f"{setting['anonymous_weight']:g} "
+            f"{setting.get('volume_exponent', 0.5):g}: mrr={pooled['mrr']:.3f} "
             f"hit@10={pooled['hit_at_10']:.3f} "
             f"spearman={setting['spearman_mean']:.3f}"
         )
@@ -141,6 +142,7 @@ def summary(results: dict, top: int = 10) -> str:
     lines.append(
         f"chosen: recent_weight={chosen['recent_weight']:g} "
         f"community_weight={chosen['community_weight']:g} "
-        f"anonymous_weight={chosen['anonymous_weight']:g}"
+        f"anonymous_weight={chosen['anonymous_weight']:g} "
+        f"volume_exponent={chosen.get('volume_exponent', 0.5):g}"
     )
     return "\n".join(lines) + "\n"
