@@ -16,7 +16,7 @@ from causerie.communities.exceptions import (
 from causerie.communities.feeds import CommunityFeed, TagFeed
 from causerie.communities.forms import CommunityForm, TagForm
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_error, attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.governance import selectors as governance_selectors
 from causerie.governance.forms import JoinForm
@@ -283,9 +283,7 @@ def tag_list(request, slug):
                 actor=request.user, community=community, **form.cleaned_data
             )
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Tag added."))
             return redirect("communities:tags", slug=community.slug)
@@ -315,9 +313,7 @@ def tag_edit(request, slug, tag_id):
         try:
             services.update_tag(actor=request.user, tag=tag, **form.cleaned_data)
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Tag saved."))
             return redirect("communities:tags", slug=community.slug)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from causerie.accounts import selectors as account_selectors
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.governance import permissions, selectors, services
 from causerie.governance.exceptions import NotAllowedToPropose, NotAllowedToRevise
@@ -116,9 +116,7 @@ def amendment_propose(request, slug):
                     summary=form.cleaned_data["summary"],
                 )
             except DomainError as error:
-                if error.status not in (400, 409):
-                    raise
-                attach_error(form, error)
+                attach_refusal(form, error)
             else:
                 messages.success(
                     request,
@@ -191,9 +189,7 @@ def amendment_revise(request, slug, number):
                 summary=form.cleaned_data["summary"],
             )
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Your revision is saved and shown to all."))
             return redirect(amendment)
@@ -329,9 +325,7 @@ def recall_start(request, slug, handle):
                 reason=form.cleaned_data["reason"],
             )
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("The petition is open and you signed it."))
             return redirect(recall)

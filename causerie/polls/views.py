@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.polls import exceptions, permissions, selectors, services
 from causerie.polls.forms import PollForm, VoteForm
@@ -36,13 +36,6 @@ def _poll_url(post) -> str:
     return post.get_absolute_url() + "#poll"
 
 
-def _refusable(form, error: DomainError) -> None:
-    """Attach a refusal about the input to the form; re-raise the others."""
-    if error.status not in (400, 409):
-        raise error
-    attach_error(form, error)
-
-
 @login_required
 @handles_domain_errors
 def poll_create(request, slug, post_id):
@@ -56,7 +49,7 @@ def poll_create(request, slug, post_id):
         try:
             services.add_poll(actor=request.user, post=post, **form.poll_data())
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("The poll is added to your post."))
             return redirect(_poll_url(post))
@@ -85,7 +78,7 @@ def poll_edit(request, slug, post_id):
         try:
             services.edit_poll(actor=request.user, poll=poll, **form.poll_data())
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("The poll is updated."))
             return redirect(_poll_url(post))
@@ -133,7 +126,7 @@ def poll_vote(request, slug, post_id):
                 actor=request.user, poll=poll, option_ids=form.cleaned_data["options"]
             )
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Your vote is recorded."))
             return redirect(_poll_url(post))

@@ -11,7 +11,7 @@ from causerie.accounts import selectors as account_selectors
 from causerie.accounts import services as account_services
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions as moderation_permissions
 from causerie.publishing import permissions, selectors, services
@@ -114,13 +114,6 @@ def _recognition_context(request, context, post, thread, *, with_question=True):
     return recognition
 
 
-def _refusable(form, error: DomainError) -> None:
-    """Attach a refusal that concerns the input to the form; re-raise the others."""
-    if error.status not in (400, 409):
-        raise error
-    attach_error(form, error)
-
-
 @login_required
 @handles_domain_errors
 def post_create(request, slug):
@@ -137,7 +130,7 @@ def post_create(request, slug):
                     actor=request.user, community=community, **form.cleaned_data
                 )
             except DomainError as error:
-                _refusable(form, error)
+                attach_refusal(form, error)
             else:
                 messages.success(request, _("Your post is published."))
                 return redirect(post)
@@ -207,7 +200,7 @@ def post_edit(request, slug, post_id):
             try:
                 services.edit_post(actor=request.user, post=post, **form.cleaned_data)
             except DomainError as error:
-                _refusable(form, error)
+                attach_refusal(form, error)
             else:
                 messages.success(request, _("Your changes are published."))
                 return redirect(post)
@@ -311,7 +304,7 @@ def comment_create(request, slug, post_id):
                 body=form.cleaned_data["body"],
             )
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Your comment is published."))
             return redirect(_comment_location(post, comment))
@@ -371,7 +364,7 @@ def comment_edit(request, slug, post_id, comment_id):
                 actor=request.user, comment=comment, body=form.cleaned_data["body"]
             )
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(request, _("Your changes are published."))
             return redirect(_comment_location(context["post"], comment))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError, NotAllowed
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions, selectors, services
 from causerie.moderation.appeal_forms import AppealDecisionForm, AppealForm
@@ -23,13 +23,6 @@ from causerie.moderation.exceptions import (
 def _appeal_of(decision):
     """The appeal against a decision, or None (loaded by the selector)."""
     return getattr(decision, "appeal", None)
-
-
-def _refusable(form, error: DomainError) -> None:
-    """Attach a refusal that concerns the input to the form; re-raise the others."""
-    if error.status not in (400, 409):
-        raise error
-    attach_error(form, error)
 
 
 def _decision_redirect(community, decision):
@@ -88,7 +81,7 @@ def appeal_create(request, slug, decision_id):
                 text=form.cleaned_data["text"],
             )
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request,
@@ -159,7 +152,7 @@ def appeal_decide(request, slug, appeal_id):
                 explanation=form.cleaned_data["explanation"],
             )
         except DomainError as error:
-            _refusable(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from causerie.communities import selectors as community_selectors
 from causerie.communities.exceptions import CommunitySuspended
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions, selectors, services
 from causerie.moderation.exceptions import CannotFlagOwnItem, TrustTooLowToFlag
@@ -61,9 +61,7 @@ def _flag_page(request, *, community, post, item, target):
         try:
             services.flag_item(actor=request.user, **target, **form.service_arguments())
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request,

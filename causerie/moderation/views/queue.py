@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
-from causerie.core.forms import attach_error
+from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions, selectors, services
 from causerie.moderation.exceptions import AlreadyDecided, NotAModerator
@@ -66,9 +66,7 @@ def decide(request, slug, item_id):
             messages.warning(request, AlreadyDecided.message)
             return redirect(queue_url)
         except DomainError as error:
-            if error.status not in (400, 409):
-                raise
-            attach_error(form, error)
+            attach_refusal(form, error)
         else:
             messages.success(
                 request, _("Decision recorded. It appears in the public log.")
