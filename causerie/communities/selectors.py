@@ -1,7 +1,7 @@
 """Reads on communities."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, Max, OuterRef, QuerySet, Value
 
 from causerie.communities.exceptions import CommunityNotFound, TagNotFound
 from causerie.communities.models import Community, Membership, Tag, TagFollow, TagMute
@@ -128,3 +128,10 @@ def tag_follower_ids(*, tag_ids: list[int]) -> set[int]:
     return set(
         TagFollow.objects.filter(tag_id__in=tag_ids).values_list("member_id", flat=True)
     )
+
+
+def next_number(items: QuerySet) -> int:
+    """The number after the highest among `items` (1 when there is none).
+    Callers hold the community's row lock, so that two writers never take
+    the same number (amendments, recalls, elections)."""
+    return (items.aggregate(highest=Max("number"))["highest"] or 0) + 1

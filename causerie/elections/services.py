@@ -116,10 +116,11 @@ def call_election(
         if is_first:
             reason = Election.Reason.FIRST
         policy = locked.policy
-        number = Election.objects.filter(community=locked).order_by("-number").first()
         election = Election.objects.create(
             community=locked,
-            number=(number.number + 1) if number else 1,
+            number=community_selectors.next_number(
+                Election.objects.filter(community=locked)
+            ),
             reason=reason,
             is_first=is_first,
             seats=seats,

@@ -58,15 +58,11 @@ def propose_amendment(
     with transaction.atomic():
         # The community row serialises numbering, as for guide versions.
         Community.objects.select_for_update().filter(pk=community.pk).first()
-        last = (
-            Amendment.objects.filter(community=community)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
         amendment = Amendment.objects.create(
             community=community,
-            number=(last or 0) + 1,
+            number=community_selectors.next_number(
+                Amendment.objects.filter(community=community)
+            ),
             proposer=actor,
             summary=summary,
             text=text,

@@ -60,15 +60,11 @@ def start_recall(
     try:
         with transaction.atomic():
             Community.objects.select_for_update().filter(pk=community.pk).first()
-            last = (
-                Recall.objects.filter(community=community)
-                .order_by("-number")
-                .values_list("number", flat=True)
-                .first()
-            )
             recall = Recall.objects.create(
                 community=community,
-                number=(last or 0) + 1,
+                number=community_selectors.next_number(
+                    Recall.objects.filter(community=community)
+                ),
                 mandate=mandate,
                 initiator=actor,
                 reason=reason[:REASON_MAX_LENGTH],
