@@ -43,6 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     bio = models.TextField(_("short bio"), max_length=500, blank=True)
     links = models.JSONField(_("links"), default=list, blank=True)
+    # "Mes sites": domains the member declares as their own; links to them
+    # count as self-promotion (docs/transparency.md).
+    own_sites = models.JSONField(_("my sites"), default=list, blank=True)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )

@@ -38,6 +38,8 @@ class CommunityPolicy:
     recall_petition_minimum: int = 5
     # Used by the issue "Intentions on the table".
     self_promotion_share_percent: int = 25
+    # Intents a billet may not declare here, comma-separated (FORBIDDEN_INTENTS).
+    forbidden_intents: str = ""
 
     @classmethod
     def from_json(cls, data: dict | None) -> "CommunityPolicy":
@@ -73,6 +75,14 @@ MAJORITY_CHOICES = (
     ("3/5", _("three fifths")),
     ("2/3", _("two thirds")),
     ("3/4", _("three quarters")),
+)
+
+# Which intents a community may forbid: the combinations that make sense.
+FORBIDDEN_INTENT_CHOICES = (
+    ("", _("none")),
+    ("sponsored", _("sponsored posts")),
+    ("promotion", _("promotion")),
+    ("promotion,sponsored", _("promotion and sponsored posts")),
 )
 
 # Every key of the policy, with its label and bounds: all of them change only
@@ -134,8 +144,7 @@ POLICY_FIELDS = {
         1,
         100,
     ),
+    "forbidden_intents": PolicyField(
+        _("Intents that posts may not declare"), choices=FORBIDDEN_INTENT_CHOICES
+    ),
 }
-
-
-def majority_label(value: str) -> str:
-    return str(dict(MAJORITY_CHOICES).get(value, value))

@@ -41,8 +41,11 @@ class AmendmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, field in POLICY_FIELDS.items():
             if field.choices:
+                # An empty value may be a choice ("no intent forbidden").
                 self.fields[key] = forms.ChoiceField(
-                    label=field.label, choices=field.choices
+                    label=field.label,
+                    choices=field.choices,
+                    required=all(value != "" for value, _label in field.choices),
                 )
             else:
                 self.fields[key] = forms.IntegerField(

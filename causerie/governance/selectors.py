@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
-from causerie.communities.policy import POLICY_FIELDS, CommunityPolicy, majority_label
+from causerie.communities.policy import POLICY_FIELDS, CommunityPolicy
 from causerie.governance.exceptions import (
     AmendmentNotFound,
     GuideVersionNotFound,
@@ -395,7 +395,7 @@ def changed_policy(*, before: dict, after: dict) -> list[PolicyChange]:
 def display_policy_value(key: str, value):
     field = POLICY_FIELDS.get(key)
     if field is not None and field.choices:
-        return majority_label(value)
+        return str(dict(field.choices).get(value, value))
     return value
 
 

@@ -24,6 +24,10 @@ class Reason(models.TextChoices):
         "out_of_context",
         pgettext_lazy("flag reason", "Quote taken out of context"),
     )
+    UNDECLARED_INTENT = (
+        "undeclared_intent",
+        pgettext_lazy("flag reason", "Undeclared promotion or sponsorship"),
+    )
     OTHER = "other", pgettext_lazy("flag reason", "Something else")
 
 
@@ -83,6 +87,15 @@ class Flag(ItemTarget, BaseModel):
         _("reason"), max_length=20, choices=Reason.choices, blank=True
     )
     note = models.TextField(_("note"), max_length=1000, blank=True)
+    # With the reason "quote taken out of context": the verified quote meant,
+    # so that moderators see it beside its source.
+    quote = models.ForeignKey(
+        "quotes.Quote",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="flags",
+    )
     weight = models.FloatField()
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.OPEN
@@ -347,13 +360,22 @@ class LogAction(models.TextChoices):
     RECALL_VOTE = "recall_vote", pgettext_lazy("log", "recall put to the vote")
     RECALL_ADOPTED = "recall_adopted", pgettext_lazy("log", "moderator recalled")
     RECALL_REJECTED = "recall_rejected", pgettext_lazy("log", "recall rejected")
+    # Hats (docs/transparency.md): who speaks for whom is public.
+    HAT_GRANTED = "hat_granted", pgettext_lazy("log", "hat granted")
+    HAT_REFUSED = "hat_refused", pgettext_lazy("log", "hat refused")
+    HAT_REMOVED = "hat_removed", pgettext_lazy("log", "hat removed")
 
 
 class ModerationLogEntry(BaseModel):
-    """One public line of the moderation log. Flaggers are never recorded here."""
+    """One public line of the moderation log. Flaggers are never recorded here.
+    Without a community: a site-wide act (a site-wide hat), in the site's log."""
 
     community = models.ForeignKey(
-        "communities.Community", on_delete=models.CASCADE, related_name="log_entries"
+        "communities.Community",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="log_entries",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -385,6 +407,13 @@ class ModerationLogEntry(BaseModel):
     )
     comment = models.ForeignKey(
         "publishing.Comment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    hat = models.ForeignKey(
+        "hats.Hat",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

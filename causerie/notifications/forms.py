@@ -45,6 +45,18 @@ KIND_HELP = {
         "answer. Turn it off both in your notifications and by email, and nobody "
         "can ask you any more."
     ),
+    Notification.Kind.QUOTED: _(
+        "A member quoted a passage of your post or comment with its source: "
+        "you may reply under the quote."
+    ),
+    Notification.Kind.QUOTE_REPLY: _("The member you quoted replied under your quote."),
+    Notification.Kind.HAT_REQUESTED: _(
+        "A member asks for a hat in a community you moderate (or, for site "
+        "administrators, a site-wide hat)."
+    ),
+    Notification.Kind.HAT_DECIDED: _(
+        "Your hat request was granted or refused, or your hat removed."
+    ),
 }
 
 

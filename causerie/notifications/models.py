@@ -23,6 +23,10 @@ class Notification(BaseModel):
         VOTE_OPENED = "vote_opened", _("a vote or election opens")
         VOTE_CLOSED = "vote_closed", _("a vote or election closes")
         CALLED_TO_ANSWER = "called_to_answer", _("asked to answer a question")
+        QUOTED = "quoted", _("you are quoted")
+        QUOTE_REPLY = "quote_reply", _("a reply to your quote")
+        HAT_REQUESTED = "hat_requested", _("a hat request to review")
+        HAT_DECIDED = "hat_decided", _("your hat request decided")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -168,6 +172,10 @@ DEFAULT_PREFERENCES: dict[str, tuple[bool, str]] = {
     Notification.Kind.VOTE_OPENED: (True, EmailMode.DIGEST),
     Notification.Kind.VOTE_CLOSED: (True, EmailMode.NEVER),
     Notification.Kind.CALLED_TO_ANSWER: (True, EmailMode.IMMEDIATE),
+    Notification.Kind.QUOTED: (True, EmailMode.DIGEST),
+    Notification.Kind.QUOTE_REPLY: (True, EmailMode.DIGEST),
+    Notification.Kind.HAT_REQUESTED: (True, EmailMode.DIGEST),
+    Notification.Kind.HAT_DECIDED: (True, EmailMode.DIGEST),
 }
 
 # A sanction or its review must reach the member: these always show in-app.

@@ -80,3 +80,16 @@ class NewMemberTooFast(InvalidRequest):
 class PostNotBookmarkable(InvalidRequest):
     code = "post_not_bookmarkable"
     message = _("This post is deleted or hidden: it cannot be kept to read again.")
+
+
+class IntentForbidden(InvalidRequest):
+    code = "intent_forbidden"
+    message = _(
+        "This community's guide does not allow posts with this intent. Choose "
+        "another one if it fits, or post elsewhere."
+    )
+
+
+class SponsorRequired(InvalidRequest):
+    code = "sponsor_required"
+    message = _("Name the sponsor: readers see it in the label of a sponsored post.")

@@ -47,6 +47,18 @@ class PostForm(forms.Form):
             "required": _("Say why you write this post: choose an intent.")
         },
     )
+    sponsor_name = forms.CharField(
+        label=_("Sponsor"),
+        max_length=120,
+        required=False,
+        help_text=_("Required for a sponsored post: who paid or gave something."),
+    )
+    sponsor_url = forms.URLField(
+        label=_("Sponsor's link (optional)"),
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+    )
     is_question = forms.BooleanField(
         label=_("This post asks a question"),
         required=False,
@@ -62,13 +74,32 @@ class PostForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, community, **kwargs):
+    def __init__(self, *args, community, member=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tags"].queryset = Tag.objects.filter(community=community).order_by(
             "name"
         )
         if not self.fields["tags"].queryset.exists():
             del self.fields["tags"]
+        add_hat_field(self, member=member, community=community)
+
+
+def add_hat_field(form, *, member, community) -> None:
+    """ "Speak as": offered only to members with a hat usable here."""
+    from causerie.hats.selectors import wearable_hats
+
+    if member is None:
+        return
+    hats = list(wearable_hats(member=member, community=community))
+    if not hats:
+        return
+    form.fields["hat"] = forms.ModelChoiceField(
+        label=_("Wear a hat"),
+        queryset=wearable_hats(member=member, community=community),
+        required=False,
+        empty_label=_("No hat: I speak for myself"),
+        help_text=_("Readers see the organisation you speak for beside your name."),
+    )
 
 
 class CommentForm(forms.Form):
@@ -79,3 +110,8 @@ class CommentForm(forms.Form):
         help_text=_("Markdown is allowed. Mention a member with @handle."),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, community=None, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if community is not None:
+            add_hat_field(self, member=member, community=community)

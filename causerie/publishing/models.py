@@ -61,6 +61,20 @@ class Post(Moderated, BaseModel):
     body = models.TextField(_("text"), max_length=50000)
     body_html = models.TextField(editable=False)
     intent = models.CharField(_("intent"), max_length=16, choices=Intent.choices)
+    # Required with the intent "sponsored": who paid or gave, shown in the label.
+    sponsor_name = models.CharField(_("sponsor"), max_length=120, blank=True)
+    sponsor_url = models.URLField(_("sponsor's link"), max_length=300, blank=True)
+    hat = models.ForeignKey(
+        "hats.Hat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hat worn"),
+    )
+    # The text links to a site its author declared as their own ("mes sites"):
+    # counted as self-promotion whatever the intent says.
+    links_own_site = models.BooleanField(default=False)
     tags = models.ManyToManyField("communities.Tag", blank=True, related_name="posts")
     published_at = models.DateTimeField(_("published at"), db_index=True)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
@@ -118,6 +132,8 @@ class PostRevision(BaseModel):
     title = models.CharField(max_length=200)
     body = models.TextField()
     intent = models.CharField(max_length=16, choices=Intent.choices)
+    sponsor_name = models.CharField(max_length=120, blank=True)
+    sponsor_url = models.URLField(max_length=300, blank=True)
     tag_names = models.JSONField(default=list)
 
     class Meta:
@@ -146,6 +162,15 @@ class Comment(Moderated, BaseModel):
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
     revision_count = models.PositiveIntegerField(default=1)
+    hat = models.ForeignKey(
+        "hats.Hat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hat worn"),
+    )
+    links_own_site = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("comment")

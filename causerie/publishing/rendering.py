@@ -6,6 +6,7 @@ the same a template would give, and every value is escaped here except
 `body_html`, which was sanitised when written.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 # Django's escaping without its lazy-string wrapper, which costs more than the page.
@@ -66,6 +67,8 @@ def render_thread(
     accepted_id: int | None = None,
     can_accept: bool = False,
     has_domains: bool = False,
+    hat_labels: dict[int, str] | None = None,
+    decorate_body: Callable[[object, str], str] | None = None,
 ) -> SafeString:
     """The thread as one string. `can_flag`: the viewer may flag others' comments;
     `can_see_moderated`: moderators read moderated texts in a <details>;
@@ -81,8 +84,14 @@ def render_thread(
     link to who, for them only); `accepted_id`: the accepted answer;
     `can_accept`: the viewer asked the question and may accept a top-level
     comment (forms `accept-form` and `unaccept-form`); `has_domains`: the
-    community has tags, so a domain can be chosen."""
+    community has tags, so a domain can be chosen.
+
+    Transparency: `hat_labels` maps hat ids to the safe HTML shown beside the
+    author's name; `decorate_body(comment, body_html)` returns the safe HTML
+    of a visible comment's text as the page shows it (verified quotes, "citer"
+    links)."""
     own_causes = own_causes or {}
+    hat_labels = hat_labels or {}
     profiles = profiles or {}
     received = received or {}
     profile_spans = {
@@ -118,6 +127,10 @@ def render_thread(
         "accepted": escape(gettext("Accepted answer")),
         "accept": escape(gettext("Accept this answer")),
         "unaccept": escape(gettext("Withdraw the acceptance")),
+        "self_promotion": escape(pgettext("label", "self-promotion")),
+        "self_promotion_title": escape(
+            gettext("This comment links to a site its author declared as their own")
+        ),
     }
     states = {key: escape(label) for key, label in moderation_labels().items()}
     now = current_time()
@@ -151,6 +164,8 @@ def render_thread(
             profile = profile_spans.get(comment.author_id)
             if profile:
                 append(profile)
+            if comment.hat_id is not None and comment.hat_id in hat_labels:
+                append(" " + hat_labels[comment.hat_id])
         created = comment.created_at
         append(
             f' <a href="{url}" title="{labels["permalink"]}"><time datetime="'
@@ -169,6 +184,12 @@ def render_thread(
             append(f' <a href="{url}historique/">{labels["edited"]}</a>')
         if is_accepted and not comment.deleted_at:
             append(f' <span class="accepted-badge">{labels["accepted"]}</span>')
+        if comment.links_own_site and not comment.deleted_at:
+            append(
+                f' <span class="intent intent-promotion self-promotion" '
+                f'title="{labels["self_promotion_title"]}">'
+                f"{labels['self_promotion']}</span>"
+            )
         append("</header>")
         if comment.deleted_at:
             append(f'<p class="tombstone">{labels["deleted_text"]}</p>')
@@ -181,7 +202,10 @@ def render_thread(
             state = comment.moderation_state
             visible = state == VISIBLE
             if visible:
-                append(f'<div class="prose">{comment.body_html}</div>')
+                body = comment.body_html
+                if decorate_body is not None:
+                    body = decorate_body(comment, body)
+                append(f'<div class="prose">{body}</div>')
             else:
                 cause = cause_label(
                     comment.rule_number, comment.rule_title, comment.moderation_reason

@@ -333,6 +333,9 @@ class ThreadComment:
     rule_number: int | None = None
     rule_title: str | None = None
     moderation_reason: str = ""
+    hat_id: int | None = None
+    links_own_site: bool = False
+    revision_count: int = 1
 
     @property
     def is_deleted(self) -> bool:
@@ -369,7 +372,7 @@ def comment_thread(
             "pk", "parent_id", "author_id", "depth", "body_html", "created_at",
             "edited_at", "deleted_at", "author__handle", "author__display_name",
             "moderation_state", "moderation_rule__number", "moderation_rule__title",
-            "moderation_reason",
+            "moderation_reason", "hat_id", "links_own_site", "revision_count",
         )
     )  # fmt: skip
     authors: dict[int, ThreadAuthor] = {}

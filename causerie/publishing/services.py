@@ -33,6 +33,7 @@ from causerie.publishing.events import (
 from causerie.publishing.exceptions import (
     CommentDeleted,
     EmptyText,
+    IntentForbidden,
     MemberSanctioned,
     NewMemberDailyLimit,
     NewMemberTooFast,
@@ -42,22 +43,70 @@ from causerie.publishing.exceptions import (
     PostLocked,
     PostNotBookmarkable,
     ReplyToAnotherPost,
+    SponsorRequired,
     TagNotInCommunity,
 )
 from causerie.publishing.models import (
     Bookmark,
     Comment,
     CommentRevision,
+    Intent,
     ModerationState,
     Post,
     PostRevision,
 )
 
+# edit_post and edit_comment: the hat worn stays as it was.
+KEEP = object()
+
 
 def render_body(text: str) -> str:
-    """Markdown to safe HTML, with @mentions of existing members linked."""
+    """Markdown to safe HTML, with @mentions of existing members linked and
+    verified quotes checked against their source."""
+    from causerie.quotes import markup
+
     handles = account_selectors.existing_handles(handles=extract_mentions(text))
-    return render_markdown(text, mention_handles=handles)
+    return markup.render(text, mention_handles=handles)
+
+
+def _links_own_site(actor: User, html: str) -> bool:
+    from causerie.transparency.selectors import own_site_links
+
+    return bool(own_site_links(member=actor, html=html))
+
+
+def _check_hat(actor: User, community: Community, hat) -> None:
+    from causerie.hats.services import check_wearable
+
+    check_wearable(actor=actor, community=community, hat=hat)
+
+
+def _record_quotes(item) -> None:
+    from causerie.quotes.services import record_quotes
+
+    record_quotes(item=item)
+
+
+def _check_intent(
+    community: Community,
+    intent: str,
+    sponsor_name: str,
+    sponsor_url: str,
+    *,
+    previous: str | None = None,
+) -> tuple[str, str]:
+    """The intent must be allowed by the community's policy (an intent kept
+    from before a policy change stays allowed on edit), and a sponsored
+    billet names its sponsor. Returns the sponsor fields to store."""
+    forbidden = set(filter(None, community.policy.forbidden_intents.split(",")))
+    if intent in forbidden and intent != previous:
+        raise IntentForbidden(field="intent")
+    if intent != Intent.SPONSORED:
+        return "", ""
+    sponsor_name = (sponsor_name or "").strip()
+    if not sponsor_name:
+        raise SponsorRequired(field="sponsor_name")
+    return sponsor_name, (sponsor_url or "").strip()
 
 
 def publish_post(
@@ -69,25 +118,39 @@ def publish_post(
     intent: str,
     tags: Iterable[Tag] = (),
     is_question: bool = False,
+    sponsor_name: str = "",
+    sponsor_url: str = "",
+    hat=None,
     published_at=None,
 ) -> Post:
     """Publish a billet in a community the actor belongs to. Records revision 1,
     emits PostPublished. `is_question`: the billet asks a question (its author
-    may accept an answer). `published_at` is for importers and the demo only."""
+    may accept an answer). `sponsor_name` (required) and `sponsor_url` go with
+    the intent "sponsored"; `hat`: one of the author's granted hats, worn.
+    `published_at` is for importers and the demo only."""
     _require_member(actor, community, kind="post", body=body)
     tags = list(tags)
     _check_tags(tags, community)
-    check_text(title=title, body=body)
+    check_text(title=title, body=body, sponsor_name=sponsor_name)
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
+    sponsor_name, sponsor_url = _check_intent(
+        community, intent, sponsor_name, sponsor_url
+    )
+    _check_hat(actor, community, hat)
     now = published_at or timezone.now()
+    body_html = render_body(body)
     post = Post(
         community=community,
         author=actor,
         title=title.strip(),
         body=body,
-        body_html=render_body(body),
+        body_html=body_html,
         intent=intent,
+        sponsor_name=sponsor_name,
+        sponsor_url=sponsor_url,
+        hat=hat,
+        links_own_site=_links_own_site(actor, body_html),
         is_question=is_question,
         published_at=now,
         last_activity_at=now,
@@ -103,8 +166,11 @@ def publish_post(
             title=post.title,
             body=body,
             intent=intent,
+            sponsor_name=sponsor_name,
+            sponsor_url=sponsor_url,
             tag_names=sorted(tag.name for tag in tags),
         )
+        _record_quotes(post)
         if published_at:  # imported or demo content keeps its own date
             Post.objects.filter(pk=post.pk).update(created_at=now)
             PostRevision.objects.filter(pk=revision.pk).update(created_at=now)
@@ -124,11 +190,15 @@ def edit_post(
     intent: str,
     tags: Iterable[Tag] = (),
     is_question: bool | None = None,
+    sponsor_name: str = "",
+    sponsor_url: str = "",
+    hat=KEEP,
 ) -> Post:
-    """The author changes a billet. Every change of its text, intent or tags is
-    kept as a public revision; an unchanged submission records nothing.
-    `is_question` (None: unchanged) is not part of the text: changing only it
-    records no revision. Emits PostEdited when the text changed."""
+    """The author changes a billet. Every change of its text, intent (sponsor
+    included) or tags is kept as a public revision; an unchanged submission
+    records nothing. `is_question` (None: unchanged) and `hat` (KEEP:
+    unchanged) are not part of the text: changing only them records no
+    revision. Emits PostEdited when the text changed."""
     community = post.community
     if post.is_deleted:
         raise PostDeleted()
@@ -138,18 +208,27 @@ def edit_post(
         raise NotTheAuthor()
     tags = list(tags)
     _check_tags(tags, community)
-    check_text(title=title, body=body)
+    check_text(title=title, body=body, sponsor_name=sponsor_name)
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
+    sponsor_name, sponsor_url = _check_intent(
+        community, intent, sponsor_name, sponsor_url, previous=post.intent
+    )
+    if hat is not KEEP and getattr(hat, "pk", None) != post.hat_id:
+        _check_hat(actor, community, hat)
+        post.hat = hat
+        Post.objects.filter(pk=post.pk).update(hat=hat)
     tag_names = sorted(tag.name for tag in tags)
     current = {tag.name for tag in post.tags.all()}
     if is_question is not None and is_question != post.is_question:
         post.is_question = is_question
         Post.objects.filter(pk=post.pk).update(is_question=is_question)
-    if (title.strip(), body, intent, set(tag_names)) == (
+    if (title.strip(), body, intent, sponsor_name, sponsor_url, set(tag_names)) == (
         post.title,
         post.body,
         post.intent,
+        post.sponsor_name,
+        post.sponsor_url,
         current,
     ):
         return post
@@ -158,7 +237,9 @@ def edit_post(
             Post.objects.select_for_update().select_related("community").get(pk=post.pk)
         )
         post.title, post.body, post.intent = title.strip(), body, intent
+        post.sponsor_name, post.sponsor_url = sponsor_name, sponsor_url
         post.body_html = render_body(body)
+        post.links_own_site = _links_own_site(post.author, post.body_html)
         post.edited_at = timezone.now()
         post.revision_count = F("revision_count") + 1
         validate_model(post, exclude=["tags", "revision_count"])
@@ -172,8 +253,11 @@ def edit_post(
             title=post.title,
             body=body,
             intent=intent,
+            sponsor_name=sponsor_name,
+            sponsor_url=sponsor_url,
             tag_names=tag_names,
         )
+        _record_quotes(post)
         # Imported here: moderation builds on publishing, not the other way round.
         from causerie.moderation.services import note_author_edit
 
@@ -229,10 +313,12 @@ def post_comment(
     post: Post,
     body: str,
     parent: Comment | None = None,
+    hat=None,
     posted_at=None,
 ) -> Comment:
-    """Reply to a billet or to one of its comments, at any depth. Emits
-    CommentPosted (notifications for the replied-to author and mentions)."""
+    """Reply to a billet or to one of its comments, at any depth, wearing one
+    of the author's hats or none. Emits CommentPosted (notifications for the
+    replied-to author and mentions)."""
     community = post.community
     if post.is_deleted or post.moderation_state == ModerationState.REMOVED:
         raise PostDeleted()
@@ -247,14 +333,18 @@ def post_comment(
     check_text(body=body)
     if not body.strip():
         raise EmptyText(field="body")
+    _check_hat(actor, community, hat)
     now = posted_at or timezone.now()
+    body_html = render_body(body)
     comment = Comment(
         post=post,
         parent=parent,
         author=actor,
         depth=parent.depth + 1 if parent else 0,
         body=body,
-        body_html=render_body(body),
+        body_html=body_html,
+        hat=hat,
+        links_own_site=_links_own_site(actor, body_html),
     )
     validate_model(comment, exclude=["post", "parent", "author"])
     with transaction.atomic():
@@ -267,6 +357,7 @@ def post_comment(
         )
         if posted_at:
             CommentRevision.objects.filter(pk=revision.pk).update(created_at=now)
+        _record_quotes(comment)
         Post.objects.filter(pk=post.pk).update(
             comment_count=F("comment_count") + 1,
             last_activity_at=now,
@@ -276,9 +367,10 @@ def post_comment(
     return comment
 
 
-def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
+def edit_comment(*, actor: User, comment: Comment, body: str, hat=KEEP) -> Comment:
     """The author changes a comment; the history is kept and the comment shows
-    a "modifié" marker. Emits CommentEdited."""
+    a "modifié" marker. `hat` (KEEP: unchanged) is not part of the text.
+    Emits CommentEdited."""
     community = comment.post.community
     if comment.is_deleted:
         raise CommentDeleted()
@@ -289,11 +381,16 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
     check_text(body=body)
     if not body.strip():
         raise EmptyText(field="body")
+    if hat is not KEEP and getattr(hat, "pk", None) != comment.hat_id:
+        _check_hat(actor, community, hat)
+        comment.hat = hat
+        Comment.objects.filter(pk=comment.pk).update(hat=hat)
     if body == comment.body:
         return comment
     with transaction.atomic():
         comment.body = body
         comment.body_html = render_body(body)
+        comment.links_own_site = _links_own_site(comment.author, comment.body_html)
         comment.edited_at = timezone.now()
         comment.revision_count = F("revision_count") + 1
         validate_model(comment, exclude=["post", "parent", "author", "revision_count"])
@@ -302,6 +399,7 @@ def edit_comment(*, actor: User, comment: Comment, body: str) -> Comment:
         CommentRevision.objects.create(
             comment=comment, number=comment.revision_count, editor=actor, body=body
         )
+        _record_quotes(comment)
         from causerie.moderation.services import note_author_edit
 
         note_author_edit(item=comment)
@@ -467,6 +565,8 @@ def edit_as_moderator(*, actor: User, item, body: str) -> None:
             title=item.title,
             body=body,
             intent=item.intent,
+            sponsor_name=item.sponsor_name,
+            sponsor_url=item.sponsor_url,
             tag_names=sorted(tag.name for tag in item.tags.all()),
         )
     else:

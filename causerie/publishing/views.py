@@ -119,7 +119,7 @@ def _recognition_context(request, context, post, thread, *, with_question=True):
 def post_create(request, slug):
     context = _context(request, slug)
     community = context["community"]
-    form = PostForm(request.POST or None, community=community)
+    form = PostForm(request.POST or None, community=community, member=request.user)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -157,7 +157,9 @@ def post_detail(request, slug, post_id):
             **context,
             "thread": thread,
             "newest_first": newest_first,
-            "comment_form": CommentForm(),
+            "comment_form": CommentForm(
+                community=context["community"], member=request.user
+            ),
             "new_since": new_since,
             "is_bookmarked": selectors.is_bookmarked(viewer=request.user, post=post),
             "can_bookmark": permissions.can_bookmark_post(request.user, post),
@@ -190,8 +192,16 @@ def post_edit(request, slug, post_id):
         "intent": post.intent,
         "tags": list(post.tags.all()),
         "is_question": post.is_question,
+        "sponsor_name": post.sponsor_name,
+        "sponsor_url": post.sponsor_url,
+        "hat": post.hat_id,
     }
-    form = PostForm(request.POST or None, initial=initial, community=post.community)
+    form = PostForm(
+        request.POST or None,
+        initial=initial,
+        community=post.community,
+        member=request.user,
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -293,7 +303,10 @@ def comment_create(request, slug, post_id):
     if parent_id and str(parent_id).isdigit():
         parent = selectors.comment_for_page(post=post, comment_id=int(parent_id))
     form = CommentForm(
-        request.POST or None, initial={"parent": parent.pk if parent else None}
+        request.POST or None,
+        initial={"parent": parent.pk if parent else None},
+        community=context["community"],
+        member=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -302,6 +315,7 @@ def comment_create(request, slug, post_id):
                 post=post,
                 parent=parent,
                 body=form.cleaned_data["body"],
+                hat=form.cleaned_data.get("hat"),
             )
         except DomainError as error:
             attach_refusal(form, error)
@@ -340,7 +354,9 @@ def comment_detail(request, slug, post_id, comment_id):
             "ancestors": selectors.comment_ancestors(comment=comment),
             "thread": thread,
             "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
-            "comment_form": CommentForm(),
+            "comment_form": CommentForm(
+                community=context["community"], member=request.user
+            ),
             "can_see_deleted": permissions.can_see_deleted_text(
                 request.user, is_moderator=context["is_moderator"]
             ),
@@ -357,11 +373,19 @@ def comment_edit(request, slug, post_id, comment_id):
     comment = selectors.comment_for_page(post=context["post"], comment_id=comment_id)
     if not permissions.can_edit_comment(request.user, comment, context["community"]):
         raise Http404
-    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    form = CommentForm(
+        request.POST or None,
+        initial={"body": comment.body, "hat": comment.hat_id},
+        community=context["community"],
+        member=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_comment(
-                actor=request.user, comment=comment, body=form.cleaned_data["body"]
+                actor=request.user,
+                comment=comment,
+                body=form.cleaned_data["body"],
+                **({"hat": form.cleaned_data["hat"]} if "hat" in form.fields else {}),
             )
         except DomainError as error:
             attach_refusal(form, error)

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "causerie.standing",
     "causerie.elections",
     "causerie.polls",
+    "causerie.hats",
+    "causerie.quotes",
+    "causerie.transparency",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,10 @@ def test_member_preferences_give_the_documented_defaults_without_rows(member):
         "vote_opened": (True, "digest"),
         "vote_closed": (True, "never"),
         "called_to_answer": (True, "immediate"),
+        "quoted": (True, "digest"),
+        "quote_reply": (True, "digest"),
+        "hat_requested": (True, "digest"),
+        "hat_decided": (True, "digest"),
     }
     assert set(DEFAULT_PREFERENCES) == set(KINDS.values)
 

@@ -159,6 +159,7 @@ class Command(BaseCommand):
                 title=data["title"],
                 body=data["body"],
                 intent=data["intent"],
+                sponsor_name=data.get("sponsor", ""),
                 tags=tags,
                 published_at=now - timedelta(days=data["age_days"]),
             )
@@ -169,6 +170,7 @@ class Command(BaseCommand):
                     title=data["title"],
                     body=body,
                     intent=data["intent"],
+                    sponsor_name=data.get("sponsor", ""),
                     tags=tags,
                 )
             if data.get("pinned"):

@@ -1,0 +1,10 @@
+"""Hats app configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HatsConfig(AppConfig):
+    name = "causerie.hats"
+    label = "hats"
+    verbose_name = _("Hats")
