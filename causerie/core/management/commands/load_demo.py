@@ -33,6 +33,9 @@ DEMO_EXTENSIONS = [
     "causerie.governance.demo",
     "causerie.elections.demo",
     "causerie.polls.demo",
+    "causerie.transparency.demo",
+    "causerie.hats.demo",
+    "causerie.quotes.demo",
 ]
 ADMIN = {
     "handle": "admin",
