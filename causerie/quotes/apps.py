@@ -8,3 +8,6 @@ class QuotesConfig(AppConfig):
     name = "causerie.quotes"
     label = "quotes"
     verbose_name = _("Verified quotes")
+
+    def ready(self) -> None:
+        from causerie.quotes import handlers  # noqa: F401 (registers the handlers)

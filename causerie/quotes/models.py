@@ -70,6 +70,24 @@ class Quote(BaseModel):
     def __str__(self):
         return f"quote {self.pk} of {self.source_post_id}/{self.source_comment_id}"
 
+    def get_passage_url(self) -> str:
+        """The page showing the source passage, marked (needs source_post
+        with its community, and source_comment, loaded)."""
+        from causerie.publishing.selectors import THREAD_LEVELS
+
+        post_url = self.source_post.get_absolute_url()
+        comment = self.source_comment
+        if comment is not None and comment.depth >= THREAD_LEVELS:
+            post_url = f"{post_url}commentaires/{comment.parent_id}/"
+        return f"{post_url}?passage={self.pk}#passage"
+
+    def get_history_url(self) -> str:
+        """The source's history at the revision quoted."""
+        url = self.source_post.get_absolute_url()
+        if self.source_comment_id:
+            url = f"{url}commentaires/{self.source_comment_id}/"
+        return f"{url}historique/#r{self.source_revision}"
+
 
 class QuoteReply(BaseModel):
     """The quoted member's "droit de réponse": once per quote, shown under it

@@ -13,7 +13,13 @@ SAFE_TAGS = {
     "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
     "br", "hr", "del", "s",
 }  # fmt: skip
-SAFE_ATTRIBUTES = {"a": {"href", "class", "rel"}, "ol": {"start"}}
+SAFE_ATTRIBUTES = {
+    "a": {"href", "class", "rel"},
+    "ol": {"start"},
+    # Character offsets written by the renderer for "citer" (verified quotes).
+    "p": {"data-range"},
+}
+DATA_RANGE = re.compile(r"^\d+-\d+$")
 # nh3 keeps ammonia's generic attributes on every tag: harmless text values
 # (a Markdown link title becomes title="…").
 GENERIC_ATTRIBUTES = {"title", "lang"}
@@ -42,6 +48,8 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             if name not in allowed:
                 self.problems.append(f"attribute {name} on <{tag}>")
+            if name == "data-range" and not DATA_RANGE.match(value or ""):
+                self.problems.append(f"data-range {value!r}")
             if name == "href":
                 self.hrefs.append(value or "")
                 scheme = url_scheme(value or "")
