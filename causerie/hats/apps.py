@@ -8,3 +8,6 @@ class HatsConfig(AppConfig):
     name = "causerie.hats"
     label = "hats"
     verbose_name = _("Hats")
+
+    def ready(self) -> None:
+        from causerie.hats import handlers  # noqa: F401

@@ -3,6 +3,7 @@ granted by moderators (or site administrators for site-wide hats)."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from causerie.core.models import BaseModel
@@ -66,10 +67,44 @@ class Hat(BaseModel):
         verbose_name = _("hat")
         verbose_name_plural = _("hats")
         indexes = [models.Index(fields=["community", "status"], name="hat_queue")]
+        # One open request or granted hat per member, organisation (whatever its
+        # case) and scope; the service says so first, these hold under races.
+        constraints = [
+            models.UniqueConstraint(
+                "member",
+                "community",
+                Lower("organisation"),
+                condition=models.Q(
+                    community__isnull=False, status__in=["requested", "granted"]
+                ),
+                name="one_open_hat_per_organisation",
+            ),
+            models.UniqueConstraint(
+                "member",
+                Lower("organisation"),
+                condition=models.Q(
+                    community__isnull=True, status__in=["requested", "granted"]
+                ),
+                name="one_open_site_hat_per_organisation",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.role}, {self.organisation}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """What readers see beside the name: "Role · Organisation"."""
+        return f"{self.role} · {self.organisation}"
 
     @property
     def is_worn_now(self) -> bool:
         return self.status == HatStatus.GRANTED
+
+    @property
+    def is_site_wide(self) -> bool:
+        return self.community_id is None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == HatStatus.REQUESTED

@@ -1,0 +1,76 @@
+"""Hat decisions racing on PostgreSQL: the hat's row lock lets one moderator
+decide; the other is told the request was already decided."""
+
+import pytest
+from django.db import connection
+
+from causerie.core.exceptions import DomainError
+from causerie.core.testing import join, make_community, make_member, run_together
+from causerie.governance.models import Mandate
+from causerie.hats import services
+from causerie.hats.models import Hat, HatStatus
+from causerie.moderation.models import ModerationLogEntry
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+
+
+def test_two_moderators_deciding_at_once_give_one_decision_and_one_refusal():
+    founder = make_member("fondatrice")
+    community = make_community(founder=founder)
+    second = join(make_member("second"), community)
+    Mandate.objects.create(
+        community=community,
+        holder=second,
+        kind=Mandate.Kind.ELECTED,
+        started_at=community.created_at,
+    )
+    asker = join(make_member("ines"), community)
+    hat = services.request_hat(
+        actor=asker,
+        community=community,
+        organisation="Jardins",
+        role="Trésorière",
+        proof_url="https://example.org",
+    )
+
+    results = run_together(
+        [
+            lambda: services.grant_hat(actor=founder, hat_id=hat.pk),
+            lambda: services.refuse_hat(actor=second, hat_id=hat.pk, reason="Non."),
+        ]
+    )
+
+    errors = [result for result in results if isinstance(result, Exception)]
+    assert len(errors) == 1
+    assert isinstance(errors[0], DomainError)
+    assert errors[0].code == "hat_already_decided"
+    hat.refresh_from_db()
+    assert hat.status in (HatStatus.GRANTED, HatStatus.REFUSED)
+    assert ModerationLogEntry.objects.filter(hat=hat).count() == 1
+
+
+def test_two_identical_requests_at_once_give_one_hat():
+    founder = make_member("fondatrice")
+    community = make_community(founder=founder)
+    asker = join(make_member("ines"), community)
+
+    def ask():
+        return services.request_hat(
+            actor=asker,
+            community=community,
+            organisation="Jardins",
+            role="Trésorière",
+            proof_url="https://example.org",
+        )
+
+    results = run_together([ask, ask])
+
+    errors = [result for result in results if isinstance(result, Exception)]
+    assert [error.code for error in errors] == ["hat_duplicate"]
+    assert Hat.objects.count() == 1
