@@ -24,5 +24,8 @@ urlpatterns = [
     path("", include("causerie.standing.urls")),
     path("", include("causerie.elections.urls")),
     path("", include("causerie.polls.urls")),
+    path("", include("causerie.hats.urls")),
+    path("", include("causerie.quotes.urls")),
+    path("", include("causerie.transparency.urls")),
     path("", include("causerie.publishing.urls")),
 ]

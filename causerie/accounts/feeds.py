@@ -32,4 +32,6 @@ class MemberPostsFeed(PostFeed):
         return member.name
 
     def items(self, member: User):
-        return publishing_selectors.public_posts(author=member, limit=FEED_LENGTH)
+        return publishing_selectors.public_posts(
+            author=member, limit=FEED_LENGTH, intent=self.intent
+        )

@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from causerie.accounts.services import MAX_PROFILE_LINKS
+from causerie.transparency.services import MAX_OWN_SITES
 
 
 class SignupForm(AllauthSignupForm):
@@ -66,6 +67,29 @@ class ProfileForm(forms.Form):
                     params={"link": link[:200]},
                 ) from None
         return links
+
+    own_sites = forms.CharField(
+        label=_("My sites"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Sites that are yours (a blog, a shop, your employer's site), one per "
+            "line, at most %(count)s: exemple.fr or https://www.exemple.fr/page. "
+            "Posts and comments linking to them are marked “self-promotion”."
+        )
+        % {"count": MAX_OWN_SITES},
+    )
+
+    def clean_own_sites(self):
+        """The rule is transparency.services.normalise_own_sites."""
+        from causerie.core.exceptions import DomainError
+        from causerie.transparency.services import normalise_own_sites
+
+        lines = self.cleaned_data["own_sites"].splitlines()
+        try:
+            return normalise_own_sites(lines)
+        except DomainError as error:
+            raise forms.ValidationError(str(error.message)) from None
 
 
 class LanguageForm(forms.Form):

@@ -16,24 +16,32 @@ from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
 from causerie.core.views import handles_domain_errors
+from causerie.hats import selectors as hat_selectors
 from causerie.publishing import selectors as publishing_selectors
 from causerie.standing import pages as standing_pages
+from causerie.transparency import selectors as transparency_selectors
+from causerie.transparency import services as transparency_services
 
 
 @handles_domain_errors
 def profile(request, handle):
     member = selectors.member_by_handle(handle=handle)
+    communities = community_selectors.member_communities(member=member)
     return render(
         request,
         "accounts/profile.html",
         {
             "member": member,
             "trust_level_name": trust.level_name(member.trust_level),
-            "communities": community_selectors.member_communities(member=member),
+            "communities": communities,
+            "self_promotion_shares": transparency_selectors.profile_shares(
+                member=member, communities=communities, viewer=request.user
+            ),
             "posts": publishing_selectors.member_posts(member=member),
             "comments": publishing_selectors.member_comments(member=member),
             "is_muted": member.pk in selectors.muted_member_ids(viewer=request.user),
             "standing_sections": standing_pages.profile_sections(member=member),
+            "hats": hat_selectors.profile_hats(member=member, viewer=request.user),
         },
     )
 
@@ -50,12 +58,19 @@ def profile_edit(request):
         "display_name": member.display_name,
         "bio": member.bio,
         "links": "\n".join(member.links),
+        "own_sites": "\n".join(
+            transparency_selectors.displayed_site(site) for site in member.own_sites
+        ),
     }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        own_sites = form.cleaned_data.pop("own_sites")
         try:
             services.update_profile(
                 actor=request.user, member=member, **form.cleaned_data
+            )
+            transparency_services.set_own_sites(
+                actor=request.user, member=member, sites=own_sites
             )
         except DomainError as error:
             attach_error(form, error)

@@ -26,10 +26,12 @@ class CommunityFeed(PostFeed):
         return self.absolute(community.get_absolute_url())
 
     def feed_url(self, community: Community):
-        return self.absolute(reverse("communities:feed", args=[community.slug]))
+        return self.absolute_feed(reverse("communities:feed", args=[community.slug]))
 
     def items(self, community: Community):
-        return publishing_selectors.public_posts(community=community, limit=FEED_LENGTH)
+        return publishing_selectors.public_posts(
+            community=community, limit=FEED_LENGTH, intent=self.intent
+        )
 
 
 class TagFeed(PostFeed):
@@ -54,9 +56,11 @@ class TagFeed(PostFeed):
         )
 
     def feed_url(self, tag: Tag):
-        return self.absolute(
+        return self.absolute_feed(
             reverse("communities:tag-feed", args=[tag.community.slug, tag.slug])
         )
 
     def items(self, tag: Tag):
-        return publishing_selectors.public_posts(tag=tag, limit=FEED_LENGTH)
+        return publishing_selectors.public_posts(
+            tag=tag, limit=FEED_LENGTH, intent=self.intent
+        )

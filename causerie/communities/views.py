@@ -21,6 +21,7 @@ from causerie.core.views import handles_domain_errors
 from causerie.governance import selectors as governance_selectors
 from causerie.governance.forms import JoinForm
 from causerie.publishing import selectors as publishing_selectors
+from causerie.transparency import selectors as transparency_selectors
 
 # ?sourdine=afficher lists the billets of muted tags too.
 SHOW_MUTED = "afficher"
@@ -59,12 +60,14 @@ def community_detail(request, slug):
     if order not in publishing_selectors.FEED_ORDERS:
         order = "recent"
     show_muted = request.GET.get("sourdine") == SHOW_MUTED
+    intent = transparency_selectors.intent_filter(request.GET.get("intention"))
     page = publishing_selectors.community_feed(
         community=community,
         viewer=request.user,
         order=order,
         page=request.GET.get("page", 1),
         show_muted=show_muted,
+        intent=intent.intent,
     )
     roles = selectors.viewer_roles(viewer=request.user, community=community)
     return render(
@@ -73,6 +76,10 @@ def community_detail(request, slug):
         {
             "community": community,
             "page": page,
+            "intent_filter": intent,
+            "intent_links": transparency_selectors.intent_filter_links(
+                current=intent, params=request.GET
+            ),
             "order": order,
             "show_muted": show_muted,
             "muted_count": publishing_selectors.muted_post_count(
@@ -100,6 +107,7 @@ def tag_detail(request, slug, tag_slug):
     tag = selectors.tag_for_page(
         community=community, tag_slug=tag_slug, viewer=request.user
     )
+    intent = transparency_selectors.intent_filter(request.GET.get("intention"))
     return render(
         request,
         "communities/tag_detail.html",
@@ -107,7 +115,14 @@ def tag_detail(request, slug, tag_slug):
             "community": community,
             "tag": tag,
             "page": publishing_selectors.tag_feed(
-                tag=tag, viewer=request.user, page=request.GET.get("page", 1)
+                tag=tag,
+                viewer=request.user,
+                page=request.GET.get("page", 1),
+                intent=intent.intent,
+            ),
+            "intent_filter": intent,
+            "intent_links": transparency_selectors.intent_filter_links(
+                current=intent, params=request.GET
             ),
             "can_follow": permissions.can_follow_tag(request.user, community),
             **selectors.viewer_roles(viewer=request.user, community=community),

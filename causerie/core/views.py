@@ -32,11 +32,13 @@ def handles_domain_errors(view):
 def home(request):
     from causerie.communities import selectors as community_selectors
     from causerie.publishing import selectors as publishing_selectors
+    from causerie.transparency import selectors as transparency_selectors
 
     show_muted = request.GET.get("sourdine") == "afficher"
+    intent = transparency_selectors.intent_filter(request.GET.get("intention"))
     limit = 15
     recent_posts = publishing_selectors.recent_posts(
-        viewer=request.user, limit=limit, show_muted=show_muted
+        viewer=request.user, limit=limit, show_muted=show_muted, intent=intent.intent
     )
     # Muted billets are counted over the span the listing covers: back to its
     # oldest billet when it is full, all of them otherwise.
@@ -51,6 +53,10 @@ def home(request):
                 viewer=request.user, since=since
             ),
             "show_muted": show_muted,
+            "intent_filter": intent,
+            "intent_links": transparency_selectors.intent_filter_links(
+                current=intent, params=request.GET
+            ),
             "recent_comments": publishing_selectors.recent_comments(limit=8),
         },
     )

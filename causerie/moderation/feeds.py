@@ -59,6 +59,8 @@ class ModerationLogFeed(Feed):
             )
         elif entry.reason:
             parts.append(str(entry.get_reason_display()))
+        if entry.hat_id:
+            parts.append(_("Proof: %(url)s") % {"url": entry.hat.proof_url})
         if entry.explanation:
             parts.append(entry.explanation)
         return "\n\n".join(parts)
@@ -106,8 +108,43 @@ def _log_anchor(community, entry: ModerationLogEntry) -> str:
 
 
 def _target(entry: ModerationLogEntry) -> str:
+    if entry.hat_id:
+        return _("the hat “%(hat)s” of @%(handle)s") % {
+            "hat": entry.hat.label,
+            "handle": entry.member.handle if entry.member_id else "",
+        }
     if entry.guide_version_id:
         return _("version %(number)s of the guide") % {
             "number": entry.guide_version.number
         }
     return entry.target_title
+
+
+class SiteLogFeed(ModerationLogFeed):
+    """The site's log (acts without a community: site-wide hats)."""
+
+    def get_object(self, request):
+        self.request = request
+        self.community = None
+        return None
+
+    def title(self, obj):
+        return _("Site moderation log")
+
+    def subtitle(self, obj):
+        return _("Moderation acts that concern the whole site, such as site-wide hats.")
+
+    def link(self, obj):
+        return reverse("moderation:site-log")
+
+    def feed_url(self, obj):
+        return reverse("moderation:site-log-feed")
+
+    def items(self, obj):
+        return list(selectors.site_log(per_page=FEED_LENGTH).object_list)
+
+    def item_link(self, entry: ModerationLogEntry):
+        return f"{reverse('moderation:site-log')}#entree-{entry.pk}"
+
+    def item_guid(self, entry: ModerationLogEntry):
+        return self.request.build_absolute_uri(self.item_link(entry))

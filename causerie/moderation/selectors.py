@@ -73,7 +73,10 @@ def review_queue(*, community) -> QuerySet[FlaggedItem]:
             Prefetch(
                 "flags",
                 queryset=Flag.objects.filter(status=Flag.Status.OPEN)
-                .select_related("rule")
+                # "Quoted out of context": the quote and where its source is.
+                .select_related(
+                    "rule", "quote__source_post__community", "quote__source_comment"
+                )
                 .order_by("-weight", "created_at"),
                 to_attr="open_flags",
             )
@@ -86,8 +89,13 @@ def review_page(*, community, page: int | str = 1, per_page: int = 20) -> Page:
     page_object = Paginator(review_queue(community=community), per_page).get_page(page)
     authors = {item.author_id for item in page_object}
     history = previous_decisions(community=community, member_ids=authors)
+    # Beside each author: their self-promotion share here (docs/transparency.md).
+    from causerie.transparency.selectors import community_shares
+
+    shares = community_shares(community=community, member_ids=authors)
     for item in page_object:
         item.author_history = history.get(item.author_id, [])
+        item.author_share = shares.get(item.author_id)
     return page_object
 
 
@@ -147,7 +155,20 @@ def public_log(
         "member",
         "guide_version",
         "decision",
+        "hat",
     ).order_by("-created_at", "-pk")
+    return Paginator(entries, per_page).get_page(page)
+
+
+def site_log(*, action: str = "", page: int | str = 1, per_page: int = 30) -> Page:
+    """The site's public log: acts without a community (site-wide hats),
+    newest first."""
+    entries = ModerationLogEntry.objects.filter(community__isnull=True)
+    if action:
+        entries = entries.filter(action=action)
+    entries = entries.select_related("actor", "member", "hat").order_by(
+        "-created_at", "-pk"
+    )
     return Paginator(entries, per_page).get_page(page)
 
 

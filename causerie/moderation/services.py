@@ -82,10 +82,13 @@ def flag_item(
     rule_id: int | None = None,
     reason: str = "",
     note: str = "",
+    quote=None,
 ) -> Flag:
     """Flag a billet or a comment to the community's moderators, citing one rule
     of the current guide or one built-in reason. Hides the item pending review
-    when the weighted flags reach the community's threshold. Emits ItemFlagged."""
+    when the weighted flags reach the community's threshold. Emits ItemFlagged.
+    `quote`: with the reason "quoted out of context", a verified quote made in
+    that item (another quote is ignored), shown to moderators with its source."""
     item = comment if comment is not None else post
     community = (comment.post if comment is not None else post).community
     policy = community.policy
@@ -132,6 +135,7 @@ def flag_item(
                 reason="" if rule else reason,
                 note=note.strip(),
                 weight=weight,
+                quote=_flagged_quote(quote, post=post, comment=comment, reason=reason),
             )
             FlaggedItem.objects.filter(pk=flagged_item.pk).update(
                 open_weight=F("open_weight") + weight,
@@ -182,6 +186,18 @@ def _open_review(community, *, post, comment, item) -> FlaggedItem:
             ]
         )
     return flagged_item
+
+
+def _flagged_quote(quote, *, post, comment, reason: str):
+    """The quote a flag "quoted out of context" is about, when it was made in
+    the flagged item."""
+    if quote is None or reason != Reason.OUT_OF_CONTEXT:
+        return None
+    if comment is not None:
+        return quote if quote.citing_comment_id == comment.pk else None
+    if quote.citing_post_id == post.pk and quote.citing_comment_id is None:
+        return quote
+    return None
 
 
 def _cited_rule(community: Community, rule_id, reason: str) -> GuideRule | None:
@@ -464,7 +480,7 @@ def escalate_overdue_appeals() -> int:
 
 def record_log_entry(
     *,
-    community: Community,
+    community: Community | None,
     actor: User,
     action: str,
     decision: ModerationDecision | None = None,
@@ -472,6 +488,7 @@ def record_log_entry(
     guide_version=None,
     post: Post | None = None,
     comment: Comment | None = None,
+    hat=None,
     member_id: int | None = None,
     target_title: str = "",
     target_url: str = "",
@@ -480,7 +497,8 @@ def record_log_entry(
     explanation: str = "",
 ) -> ModerationLogEntry:
     """One public line of the moderation log; callers write it in the same
-    transaction as the act it records."""
+    transaction as the act it records. `community=None`: a site-wide act (a
+    site-wide hat), in the site's log."""
     return ModerationLogEntry.objects.create(
         community=community,
         actor=actor,
@@ -490,6 +508,7 @@ def record_log_entry(
         guide_version=guide_version,
         post=post,
         comment=comment,
+        hat=hat,
         member_id=member_id,
         target_title=target_title,
         target_url=target_url,

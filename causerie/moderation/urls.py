@@ -20,6 +20,8 @@ urlpatterns = [
     path("c/<slug:slug>/moderation/<int:item_id>/", queue.decide, name="decide"),
     path("c/<slug:slug>/journal/", log.public_log, name="log"),
     path("c/<slug:slug>/journal/atom/", log.log_feed, name="log-feed"),
+    path("journal/", log.site_log, name="site-log"),
+    path("journal/atom/", log.site_log_feed, name="site-log-feed"),
     path("c/<slug:slug>/mon-dossier/", record.my_record, name="my-record"),
     path(
         "c/<slug:slug>/decisions/<int:decision_id>/",

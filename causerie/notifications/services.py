@@ -169,6 +169,37 @@ def notify_community(
         )
 
 
+def notify_members(
+    *,
+    member_ids,
+    kind: str,
+    subject_type: str,
+    subject_url: str,
+    subject_title: str,
+    actor_id: int | None = None,
+    community_id: int | None = None,
+) -> int:
+    """Tell a few chosen members about something that is not a billet (a hat
+    request, a decision on it), never the actor. Preferences, the hourly limit
+    and one notification per member, kind and subject_url apply as in
+    `notify_community`. Returns the number of notifications created."""
+    member_ids = sorted(set(member_ids) - {actor_id})
+    if not member_ids:
+        return 0
+    return _notify_batch(
+        member_ids=member_ids,
+        started_at=timezone.now(),
+        fields={
+            "kind": kind,
+            "actor_id": actor_id,
+            "community_id": community_id,
+            "subject_type": subject_type,
+            "subject_url": subject_url[:300],
+            "subject_title": subject_title[:300],
+        },
+    )
+
+
 def _notify_batch(*, member_ids: list[int], started_at: datetime, fields: dict) -> int:
     kind = fields["kind"]
     preferences = selectors.preferences_of(member_ids=member_ids, kind=kind)

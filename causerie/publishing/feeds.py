@@ -29,7 +29,24 @@ class RequestFeed(Feed):
 
 
 class PostFeed(RequestFeed):
-    """Billets as entries; subclasses choose which (see `items`)."""
+    """Billets as entries; subclasses choose which (see `items`). Each entry
+    starts with its intent label; `?intention=` keeps one intent
+    (docs/transparency.md), an unknown value is refused with a message."""
+
+    def __call__(self, request, *args, **kwargs):
+        from causerie.core.exceptions import InvalidRequest
+        from causerie.transparency.selectors import intent_filter
+
+        self.intent_filter = intent_filter(request.GET.get("intention"))
+        if self.intent_filter.error:
+            raise InvalidRequest(self.intent_filter.error, field="intention")
+        self.intent = self.intent_filter.intent
+        return super().__call__(request, *args, **kwargs)
+
+    def absolute_feed(self, path: str) -> str:
+        """The feed's own address, keeping its intent filter."""
+        query = f"?intention={self.intent_filter.value}" if self.intent else ""
+        return self.absolute(path) + query
 
     def item_title(self, post: Post):
         return post.title
@@ -41,8 +58,10 @@ class PostFeed(RequestFeed):
         return self.absolute(post.get_absolute_url())
 
     def item_description(self, post: Post):
+        from causerie.transparency.selectors import intent_label_html
+
         # Sanitised when written (publishing.services.render_body).
-        return post.body_html
+        return intent_label_html(post) + post.body_html
 
     def item_author_name(self, post: Post):
         return post.author.name

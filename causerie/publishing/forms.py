@@ -82,6 +82,9 @@ class PostForm(forms.Form):
         if not self.fields["tags"].queryset.exists():
             del self.fields["tags"]
         add_hat_field(self, member=member, community=community)
+        from causerie.transparency.forms import limit_intent_choices
+
+        limit_intent_choices(self, community=community)
 
 
 def add_hat_field(form, *, member, community) -> None:
@@ -90,12 +93,14 @@ def add_hat_field(form, *, member, community) -> None:
 
     if member is None:
         return
-    hats = list(wearable_hats(member=member, community=community))
+    hats = wearable_hats(member=member, community=community)
+    # Evaluated once: the field's choices reuse these rows instead of asking again.
+    hats._fetch_all()
     if not hats:
         return
     form.fields["hat"] = forms.ModelChoiceField(
         label=_("Wear a hat"),
-        queryset=wearable_hats(member=member, community=community),
+        queryset=hats,
         required=False,
         empty_label=_("No hat: I speak for myself"),
         help_text=_("Readers see the organisation you speak for beside your name."),

@@ -65,16 +65,20 @@ def community_feed(
     page: int | str = 1,
     per_page: int = 20,
     show_muted: bool = False,
+    intent: str | None = None,
 ) -> Page:
     """Billets of one community, pinned first, then newest or most active.
     With a viewer: billets with a tag they muted are left out (unless
-    `show_muted`), and each billet carries `is_new` (one more query)."""
+    `show_muted`), and each billet carries `is_new` (one more query).
+    `intent`: only billets declaring it (transparency.selectors.intent_filter)."""
     ordering = FEED_ORDERS.get(order, FEED_ORDERS["recent"])
     posts = (
         _listed_posts()
         .filter(community=community)
         .order_by(F("pinned_at").desc(nulls_last=True), *ordering, "-pk")
     )
+    if intent:
+        posts = posts.filter(intent=intent)
     if not show_muted:
         posts = _without_muted_tags(posts, viewer)
     feed = Paginator(posts, per_page).get_page(page)
@@ -82,25 +86,42 @@ def community_feed(
     return feed
 
 
-def tag_feed(*, tag: Tag, viewer=None, page: int | str = 1, per_page: int = 20) -> Page:
+def tag_feed(
+    *,
+    tag: Tag,
+    viewer=None,
+    page: int | str = 1,
+    per_page: int = 20,
+    intent: str | None = None,
+) -> Page:
     """Visible billets carrying a tag, pinned first, then newest, each with
-    `is_new` for the viewer. A muted tag's own page still lists its billets."""
+    `is_new` for the viewer. A muted tag's own page still lists its billets.
+    `intent`: only billets declaring it."""
     posts = (
         _listed_posts()
         .filter(tags=tag, moderation_state=ModerationState.VISIBLE)
         .order_by(F("pinned_at").desc(nulls_last=True), "-published_at", "-pk")
     )
+    if intent:
+        posts = posts.filter(intent=intent)
     feed = Paginator(posts, per_page).get_page(page)
     feed.object_list = mark_new_posts(posts=feed.object_list, viewer=viewer)
     return feed
 
 
 def recent_posts(
-    *, viewer=None, limit: int = 15, show_muted: bool = False
+    *,
+    viewer=None,
+    limit: int = 15,
+    show_muted: bool = False,
+    intent: str | None = None,
 ) -> list[Post]:
     """The newest billets of every open community; without those carrying a
-    tag the viewer muted, unless `show_muted`."""
+    tag the viewer muted, unless `show_muted`. `intent`: only billets
+    declaring it."""
     posts = _listed_posts().filter(community__suspended_at__isnull=True)
+    if intent:
+        posts = posts.filter(intent=intent)
     if not show_muted:
         posts = _without_muted_tags(posts, viewer)
     return list(posts.order_by("-published_at")[:limit])
@@ -234,9 +255,13 @@ def public_posts(
     tag: Tag | None = None,
     author=None,
     limit: int = 30,
+    intent: str | None = None,
 ) -> list[Post]:
-    """The newest public billets of a community, a tag or an author (feeds)."""
+    """The newest public billets of a community, a tag or an author (feeds),
+    only those declaring `intent` when given."""
     posts = _public_posts()
+    if intent:
+        posts = posts.filter(intent=intent)
     if community is not None:
         posts = posts.filter(community=community)
     if tag is not None:
@@ -487,8 +512,10 @@ def post_revisions(*, post: Post) -> list[dict]:
                 "revision": revision,
                 "title_changed": previous is not None
                 and previous.title != revision.title,
+                # The sponsor is part of the intent's label (docs/transparency.md).
                 "intent_changed": previous is not None
-                and previous.intent != revision.intent,
+                and (previous.intent, previous.sponsor_name, previous.sponsor_url)
+                != (revision.intent, revision.sponsor_name, revision.sponsor_url),
                 "tags_changed": previous is not None
                 and previous.tag_names != revision.tag_names,
                 "previous": previous,

@@ -13,11 +13,13 @@ from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_refusal
 from causerie.core.views import handles_domain_errors
+from causerie.hats.forms import keep_worn_hat
 from causerie.moderation import permissions as moderation_permissions
 from causerie.publishing import permissions, selectors, services
 from causerie.publishing.feeds import PostCommentsFeed
 from causerie.publishing.forms import CommentForm, PostForm
 from causerie.publishing.rendering import cause_label
+from causerie.transparency import selectors as transparency_selectors
 
 
 def _context(request, slug, post_id=None):
@@ -114,16 +116,46 @@ def _recognition_context(request, context, post, thread, *, with_question=True):
     return recognition
 
 
+def _quotes_context(request, context, post, thread) -> dict:
+    """Verified quotes in the page's texts, "citer" links, and the passage
+    marked when the page is opened from a quote (`?passage=<quote id>`)."""
+    from causerie.quotes import rendering as quote_rendering
+
+    user = request.user
+    return {
+        "page_quotes": quote_rendering.for_page(
+            post=post,
+            thread=thread,
+            viewer=user,
+            passage_id=request.GET.get("passage"),
+            can_cite=permissions.can_comment_on(
+                user, post, is_member=context["is_member"]
+            ),
+            can_flag=moderation_permissions.can_flag(
+                user, author_id=None, is_member=context["is_member"]
+            ),
+        )
+    }
+
+
 @login_required
 @handles_domain_errors
 def post_create(request, slug):
     context = _context(request, slug)
     community = context["community"]
     form = PostForm(request.POST or None, community=community, member=request.user)
-    preview = None
+    preview = warning = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
             preview = services.render_body(form.cleaned_data["body"])
+        elif warning := transparency_selectors.warning_before_publishing(
+            member=request.user,
+            community=community,
+            body=form.cleaned_data["body"],
+            intent=form.cleaned_data["intent"],
+            data=request.POST,
+        ):
+            pass  # shown above the form, with "Publier quand même"
         else:
             try:
                 post = services.publish_post(
@@ -137,7 +169,13 @@ def post_create(request, slug):
     return render(
         request,
         "publishing/post_form.html",
-        {**context, "form": form, "preview": preview, "creating": True},
+        {
+            **context,
+            "form": form,
+            "preview": preview,
+            "creating": True,
+            "transparency_warning": warning,
+        },
     )
 
 
@@ -175,6 +213,7 @@ def post_detail(request, slug, post_id):
             ),
             **_moderation_context(request, context, post, thread),
             **_recognition_context(request, context, post, thread),
+            **_quotes_context(request, context, post, thread),
         },
     )
 
@@ -202,10 +241,23 @@ def post_edit(request, slug, post_id):
         community=post.community,
         member=request.user,
     )
-    preview = None
+    # A hat removed since stays on the billet unless the author takes it off.
+    keep_worn_hat(
+        form, member=request.user, community=post.community, worn_hat_id=post.hat_id
+    )
+    preview = warning = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
             preview = services.render_body(form.cleaned_data["body"])
+        elif warning := transparency_selectors.warning_before_publishing(
+            member=request.user,
+            community=post.community,
+            body=form.cleaned_data["body"],
+            intent=form.cleaned_data["intent"],
+            item=post,
+            data=request.POST,
+        ):
+            pass  # shown above the form, with "Publier quand même"
         else:
             try:
                 services.edit_post(actor=request.user, post=post, **form.cleaned_data)
@@ -217,7 +269,7 @@ def post_edit(request, slug, post_id):
     return render(
         request,
         "publishing/post_form.html",
-        {**context, "form": form, "preview": preview},
+        {**context, "form": form, "preview": preview, "transparency_warning": warning},
     )
 
 
@@ -302,13 +354,43 @@ def comment_create(request, slug, post_id):
     parent_id = request.POST.get("parent") or request.GET.get("parent")
     if parent_id and str(parent_id).isdigit():
         parent = selectors.comment_for_page(post=post, comment_id=int(parent_id))
+    initial = {"parent": parent.pk if parent else None}
+    if request.method == "GET" and request.GET.get("citer"):
+        # "citer": the reply form opens with the paragraph, or the selection,
+        # quoted (causerie.quotes.selectors.citation).
+        from causerie.quotes import selectors as quote_selectors
+
+        try:
+            citation = quote_selectors.citation(
+                post=post,
+                source=request.GET["citer"],
+                revision=request.GET.get("r"),
+                start=request.GET.get("de"),
+                end=request.GET.get("a"),
+                selection=request.GET.get("texte", ""),
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            initial["body"] = f"{citation.block}\n"
+            if citation.parent is not None:
+                parent = citation.parent
+                initial["parent"] = parent.pk
     form = CommentForm(
         request.POST or None,
-        initial={"parent": parent.pk if parent else None},
+        initial=initial,
         community=context["community"],
         member=request.user,
     )
+    warning = None
     if request.method == "POST" and form.is_valid():
+        warning = transparency_selectors.warning_before_publishing(
+            member=request.user,
+            community=context["community"],
+            body=form.cleaned_data["body"],
+            data=request.POST,
+        )
+    if request.method == "POST" and form.is_valid() and not warning:
         try:
             comment = services.post_comment(
                 actor=request.user,
@@ -325,8 +407,8 @@ def comment_create(request, slug, post_id):
     return render(
         request,
         "publishing/comment_form.html",
-        {**context, "form": form, "parent": parent},
-        status=400 if request.method == "POST" else 200,
+        {**context, "form": form, "parent": parent, "transparency_warning": warning},
+        status=400 if request.method == "POST" and not warning else 200,
     )
 
 
@@ -362,6 +444,7 @@ def comment_detail(request, slug, post_id, comment_id):
             ),
             **_moderation_context(request, context, post, thread),
             **_recognition_context(request, context, post, thread, with_question=False),
+            **_quotes_context(request, context, post, thread),
         },
     )
 
@@ -379,7 +462,22 @@ def comment_edit(request, slug, post_id, comment_id):
         community=context["community"],
         member=request.user,
     )
+    keep_worn_hat(
+        form,
+        member=request.user,
+        community=context["community"],
+        worn_hat_id=comment.hat_id,
+    )
+    warning = None
     if request.method == "POST" and form.is_valid():
+        warning = transparency_selectors.warning_before_publishing(
+            member=request.user,
+            community=context["community"],
+            body=form.cleaned_data["body"],
+            item=comment,
+            data=request.POST,
+        )
+    if request.method == "POST" and form.is_valid() and not warning:
         try:
             services.edit_comment(
                 actor=request.user,
@@ -395,7 +493,7 @@ def comment_edit(request, slug, post_id, comment_id):
     return render(
         request,
         "publishing/comment_edit.html",
-        {**context, "form": form, "comment": comment},
+        {**context, "form": form, "comment": comment, "transparency_warning": warning},
     )
 
 

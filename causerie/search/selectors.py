@@ -202,6 +202,8 @@ def _start_of(day: date) -> datetime:
 
 
 def _results(documents: list[SearchDocument], query: ParsedQuery) -> list[SearchResult]:
+    from causerie.transparency.selectors import intent_label_text
+
     snippets = {} if query.is_empty else engine().snippets(documents, query)
     results = []
     for document in documents:
@@ -219,7 +221,8 @@ def _results(documents: list[SearchDocument], query: ParsedQuery) -> list[Search
                     published_at=document.published_at,
                     snippet=snippet,
                     intent=post.intent,
-                    intent_label=post.get_intent_display(),
+                    # "Sponsorisé par …", "· autopromotion" (docs/transparency.md).
+                    intent_label=intent_label_text(post),
                 )
             )
         else:

@@ -13,6 +13,7 @@ from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions, selectors, services
 from causerie.moderation.exceptions import CannotFlagOwnItem, TrustTooLowToFlag
 from causerie.moderation.forms import FlagForm
+from causerie.moderation.models import Reason
 from causerie.publishing import selectors as publishing_selectors
 
 
@@ -56,10 +57,15 @@ def _flag_page(request, *, community, post, item, target):
     elif not permissions.trust_allows_flagging(request.user):
         refusal = TrustTooLowToFlag.message
     rules = selectors.citable_rules(community=community)
-    form = FlagForm(request.POST or None, rules=rules)
+    # "Signaler : cité hors contexte" under a verified quote (?citation=<id>).
+    quote = _quote_of(item, request.POST.get("citation") or request.GET.get("citation"))
+    initial = {"cause": f"reason:{Reason.OUT_OF_CONTEXT}"} if quote else None
+    form = FlagForm(request.POST or None, rules=rules, initial=initial)
     if refusal is None and request.method == "POST" and form.is_valid():
         try:
-            services.flag_item(actor=request.user, **target, **form.service_arguments())
+            services.flag_item(
+                actor=request.user, **target, **form.service_arguments(), quote=quote
+            )
         except DomainError as error:
             attach_refusal(form, error)
         else:
@@ -83,10 +89,20 @@ def _flag_page(request, *, community, post, item, target):
             "form": form,
             "rule_count": len(rules),
             "refusal": refusal,
+            "quote": quote,
             **roles,
         },
         status=_status(request, refusal),
     )
+
+
+def _quote_of(item, quote_id):
+    """The verified quote made in this item that the flag is about, if any."""
+    from causerie.quotes import selectors as quote_selectors
+
+    if not quote_id or not str(quote_id).isdigit():
+        return None
+    return quote_selectors.quote_in_item(item=item, quote_id=int(quote_id))
 
 
 def _status(request, refusal) -> int:

@@ -6,7 +6,7 @@ from causerie.communities import selectors as community_selectors
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import selectors
 from causerie.moderation.appeal_forms import LogFilterForm
-from causerie.moderation.feeds import ModerationLogFeed
+from causerie.moderation.feeds import ModerationLogFeed, SiteLogFeed
 
 
 @handles_domain_errors
@@ -36,3 +36,14 @@ def public_log(request, slug):
 @handles_domain_errors
 def log_feed(request, slug):
     return ModerationLogFeed()(request, slug=slug)
+
+
+def site_log(request):
+    """Acts that belong to no community (site-wide hats), public like the
+    communities' logs."""
+    page = selectors.site_log(page=request.GET.get("page", 1))
+    return render(request, "moderation/site_log.html", {"page": page})
+
+
+def site_log_feed(request):
+    return SiteLogFeed()(request)

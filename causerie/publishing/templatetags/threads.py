@@ -24,8 +24,16 @@ def comment_thread(context):
             "can_accept": bool(context.get("can_accept")),
             "has_domains": bool(context.get("has_domains")),
         }
+    # Hats worn in the thread: loaded with the billet's own hat when it wears
+    # one ({% post_hat_badge %}), else one query, none when no comment wears one.
+    from causerie.hats.selectors import hat_labels
+
+    labels = context.get("page_hat_labels")
+    if labels is None:
+        labels = hat_labels(hat_ids={item.comment.hat_id for item in context["thread"]})
     return render_thread(
         context["thread"],
+        hat_labels=labels,
         post_url=context["post_url"],
         viewer_id=user.pk if user.is_authenticated else None,
         muted_ids=context.get("muted_ids") or set(),
@@ -36,5 +44,7 @@ def comment_thread(context):
         can_see_moderated=bool(context.get("can_see_deleted")),
         own_causes=context.get("own_causes"),
         new_since=context.get("new_since"),
+        # Verified quotes and "citer" links (quotes.rendering.for_page).
+        decorate_body=getattr(context.get("page_quotes"), "for_comment", None),
         **recognition_options,
     )

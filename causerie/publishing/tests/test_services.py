@@ -88,7 +88,7 @@ def test_publish_post_records_revision_1_when_a_member_publishes(
         Intent.OPINION,
     )
     assert post.author == writer
-    assert post.body_html == "<p>Un <em>essai</em>.</p>\n"
+    assert post.body_html == '<p data-range="0-11">Un <em>essai</em>.</p>\n'
     assert sorted(tag.name for tag in post.tags.all()) == ["Houblon", "Levure"]
     assert post.revision_count == 1
     revision = PostRevision.objects.get(post=post)
@@ -439,7 +439,9 @@ def test_post_comment_records_revision_1_and_emits_comment_posted(
 
     comment = reload_comment(comment)
     assert comment.body == "Très **utile**."
-    assert comment.body_html == "<p>Très <strong>utile</strong>.</p>\n"
+    assert (
+        comment.body_html == '<p data-range="0-15">Très <strong>utile</strong>.</p>\n'
+    )
     assert list(comment.revisions.values_list("number", "body")) == [
         (1, "Très **utile**.")
     ]
@@ -521,7 +523,7 @@ def test_edit_comment_keeps_the_history_when_the_author_changes_it(
 
     comment = reload_comment(comment)
     assert comment.body == "Idée corrigée"
-    assert comment.body_html == "<p>Idée corrigée</p>\n"
+    assert comment.body_html == '<p data-range="0-13">Idée corrigée</p>\n'
     assert comment.edited_at is not None
     assert comment.revision_count == 2
     assert list(

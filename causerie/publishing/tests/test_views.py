@@ -88,7 +88,7 @@ def test_post_create_publishes_and_redirects_when_the_form_is_complete(
     assert response.status_code == 302
     assert response["Location"] == post.get_absolute_url()
     assert (post.title, post.body, post.intent) == ("Levain", "Du *levain*.", "opinion")
-    assert post.body_html == "<p>Du <em>levain</em>.</p>\n"
+    assert post.body_html == '<p data-range="0-12">Du <em>levain</em>.</p>\n'
 
 
 def test_post_create_shows_the_intent_error_and_keeps_the_text_when_no_intent(
@@ -801,7 +801,7 @@ def test_post_detail_shows_markdown_rendered_at_write_time(
     html = page(client.get(post.get_absolute_url()))
 
     stored = reload(post).body_html
-    assert stored == "<p>Bonjour @zoe, <em>à bientôt</em>.</p>\n"
+    assert stored == '<p data-range="0-26">Bonjour @zoe, <em>à bientôt</em>.</p>\n'
     assert stored in html
     assert 'href="/@zoe/"' not in html
 
