@@ -32,6 +32,8 @@ class MemberPostsFeed(PostFeed):
         return member.name
 
     def items(self, member: User):
-        return publishing_selectors.public_posts(
-            author=member, limit=FEED_LENGTH, intent=self.intent
+        return self.with_quotes(
+            publishing_selectors.public_posts(
+                author=member, limit=FEED_LENGTH, intent=self.intent
+            )
         )

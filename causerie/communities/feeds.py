@@ -29,8 +29,10 @@ class CommunityFeed(PostFeed):
         return self.absolute_feed(reverse("communities:feed", args=[community.slug]))
 
     def items(self, community: Community):
-        return publishing_selectors.public_posts(
-            community=community, limit=FEED_LENGTH, intent=self.intent
+        return self.with_quotes(
+            publishing_selectors.public_posts(
+                community=community, limit=FEED_LENGTH, intent=self.intent
+            )
         )
 
 
@@ -61,6 +63,8 @@ class TagFeed(PostFeed):
         )
 
     def items(self, tag: Tag):
-        return publishing_selectors.public_posts(
-            tag=tag, limit=FEED_LENGTH, intent=self.intent
+        return self.with_quotes(
+            publishing_selectors.public_posts(
+                tag=tag, limit=FEED_LENGTH, intent=self.intent
+            )
         )

@@ -104,7 +104,14 @@ def _paragraph_ranges_rule(state) -> None:
     starts = None
     tokens = state.tokens
     for index, token in enumerate(tokens):
-        if token.type != "paragraph_open" or not token.map or token.hidden:
+        # Top-level paragraphs only: inside a quote or a list item the lines
+        # carry "> " or indentation that a quote of them would repeat.
+        if (
+            token.type != "paragraph_open"
+            or not token.map
+            or token.hidden
+            or token.level != 0
+        ):
             continue
         if starts is None:
             starts = _line_starts(source)
@@ -154,7 +161,9 @@ def _quote_blocks_rule(state) -> None:
             tokens[close].type == "blockquote_close" and tokens[close].level == 0
         ):
             close += 1
-        lines = state.src.split("\n")[slice(*tokens[index + 3].map)]
+        if "lines" not in state.env:
+            state.env["lines"] = state.src.split("\n")
+        lines = state.env["lines"][slice(*tokens[index + 3].map)]
         quoted = "\n".join(BLOCKQUOTE_PREFIX.sub("", line) for line in lines)
         html = callback(match, quoted, position) if callback else None
         if html is None:

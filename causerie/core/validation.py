@@ -1,5 +1,7 @@
 """Model validation for services: a refusal is a DomainError, like every other."""
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -38,3 +40,15 @@ def check_text(**texts: str) -> None:
             raise InvalidRequest(
                 _("This text contains characters that cannot be stored."), field=field
             ) from None
+
+
+ASCII_ID = re.compile(r"[0-9]{1,12}")
+
+
+def parse_id(value) -> int | None:
+    """A row id read from a query string, or None. Only ASCII digits:
+    `str.isdigit()` also accepts "²" or "٣", which int() then refuses."""
+    if value is None:
+        return None
+    value = str(value)
+    return int(value) if ASCII_ID.fullmatch(value) else None

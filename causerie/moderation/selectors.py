@@ -75,7 +75,10 @@ def review_queue(*, community) -> QuerySet[FlaggedItem]:
                 queryset=Flag.objects.filter(status=Flag.Status.OPEN)
                 # "Quoted out of context": the quote and where its source is.
                 .select_related(
-                    "rule", "quote__source_post__community", "quote__source_comment"
+                    "rule",
+                    "quote__source_post__community",
+                    "quote__source_comment",
+                    "quote__source_author",
                 )
                 .order_by("-weight", "created_at"),
                 to_attr="open_flags",

@@ -27,6 +27,19 @@ class RequestFeed(Feed):
     def absolute(self, path: str) -> str:
         return self.request.build_absolute_uri(path)
 
+    def with_quotes(self, items: list) -> list:
+        """Subclasses' `items` pass their list through here: the entries'
+        verified quotes are loaded at once, shown with status and reply."""
+        from causerie.quotes.rendering import FeedQuotes
+
+        self.quotes = FeedQuotes(items)
+        return items
+
+    def body(self, item) -> str:
+        # Sanitised when written (publishing.services.render_body).
+        quotes = getattr(self, "quotes", None)
+        return quotes.html(item) if quotes is not None else item.body_html
+
 
 class PostFeed(RequestFeed):
     """Billets as entries; subclasses choose which (see `items`). Each entry
@@ -60,8 +73,7 @@ class PostFeed(RequestFeed):
     def item_description(self, post: Post):
         from causerie.transparency.selectors import intent_label_html
 
-        # Sanitised when written (publishing.services.render_body).
-        return intent_label_html(post) + post.body_html
+        return intent_label_html(post) + self.body(post)
 
     def item_author_name(self, post: Post):
         return post.author.name
@@ -106,7 +118,7 @@ class PostCommentsFeed(RequestFeed):
         )
 
     def items(self, post: Post):
-        return selectors.public_comments(post=post, limit=FEED_LENGTH)
+        return self.with_quotes(selectors.public_comments(post=post, limit=FEED_LENGTH))
 
     def item_title(self, comment: Comment):
         return _("%(name)s on “%(title)s”") % {
@@ -121,8 +133,7 @@ class PostCommentsFeed(RequestFeed):
         return self.absolute(comment.get_absolute_url())
 
     def item_description(self, comment: Comment):
-        # Sanitised when written (publishing.services.render_body).
-        return comment.body_html
+        return self.body(comment)
 
     def item_author_name(self, comment: Comment):
         return comment.author.name

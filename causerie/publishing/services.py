@@ -60,13 +60,17 @@ from causerie.publishing.models import (
 KEEP = object()
 
 
-def render_body(text: str) -> str:
+def render_body(text: str, *, quoting=None) -> str:
     """Markdown to safe HTML, with @mentions of existing members linked and
-    verified quotes checked against their source."""
+    verified quotes checked against their source. `quoting`: the billet or
+    comment whose new text this is (an edit): its quotes stay verified when
+    their source became unreadable since."""
     from causerie.quotes import markup
+    from causerie.quotes.selectors import known_quote_keys
 
     handles = account_selectors.existing_handles(handles=extract_mentions(text))
-    return markup.render(text, mention_handles=handles)
+    known = known_quote_keys(item=quoting) if quoting is not None else frozenset()
+    return markup.render(text, mention_handles=handles, known=known)
 
 
 def _links_own_site(actor: User, html: str) -> bool:
@@ -137,7 +141,6 @@ def publish_post(
     sponsor_name, sponsor_url = _check_intent(
         community, intent, sponsor_name, sponsor_url
     )
-    _check_hat(actor, community, hat)
     now = published_at or timezone.now()
     body_html = render_body(body)
     post = Post(
@@ -157,6 +160,7 @@ def publish_post(
     )
     validate_model(post, exclude=["tags"])
     with transaction.atomic():
+        _check_hat(actor, community, hat)
         post.save()
         post.tags.set(tags)
         revision = PostRevision.objects.create(
@@ -181,6 +185,7 @@ def publish_post(
     return post
 
 
+@transaction.atomic
 def edit_post(
     *,
     actor: User,
@@ -198,7 +203,8 @@ def edit_post(
     included) or tags is kept as a public revision; an unchanged submission
     records nothing. `is_question` (None: unchanged) and `hat` (KEEP:
     unchanged) are not part of the text: changing only them records no
-    revision. Emits PostEdited when the text changed."""
+    revision. Emits PostEdited when the text changed. One transaction: a
+    refused text change leaves the hat and the question mark as they were."""
     community = post.community
     if post.is_deleted:
         raise PostDeleted()
@@ -238,7 +244,7 @@ def edit_post(
         )
         post.title, post.body, post.intent = title.strip(), body, intent
         post.sponsor_name, post.sponsor_url = sponsor_name, sponsor_url
-        post.body_html = render_body(body)
+        post.body_html = render_body(body, quoting=post)
         post.links_own_site = _links_own_site(post.author, post.body_html)
         post.edited_at = timezone.now()
         post.revision_count = F("revision_count") + 1
@@ -333,7 +339,6 @@ def post_comment(
     check_text(body=body)
     if not body.strip():
         raise EmptyText(field="body")
-    _check_hat(actor, community, hat)
     now = posted_at or timezone.now()
     body_html = render_body(body)
     comment = Comment(
@@ -348,6 +353,7 @@ def post_comment(
     )
     validate_model(comment, exclude=["post", "parent", "author"])
     with transaction.atomic():
+        _check_hat(actor, community, hat)
         comment.save()
         if posted_at:
             Comment.objects.filter(pk=comment.pk).update(created_at=now)
@@ -367,10 +373,11 @@ def post_comment(
     return comment
 
 
+@transaction.atomic
 def edit_comment(*, actor: User, comment: Comment, body: str, hat=KEEP) -> Comment:
     """The author changes a comment; the history is kept and the comment shows
-    a "modifié" marker. `hat` (KEEP: unchanged) is not part of the text.
-    Emits CommentEdited."""
+    a "modifié" marker. `hat` (KEEP: unchanged) is not part of the text: it
+    changes in the same transaction. Emits CommentEdited."""
     community = comment.post.community
     if comment.is_deleted:
         raise CommentDeleted()
@@ -389,7 +396,7 @@ def edit_comment(*, actor: User, comment: Comment, body: str, hat=KEEP) -> Comme
         return comment
     with transaction.atomic():
         comment.body = body
-        comment.body_html = render_body(body)
+        comment.body_html = render_body(body, quoting=comment)
         comment.links_own_site = _links_own_site(comment.author, comment.body_html)
         comment.edited_at = timezone.now()
         comment.revision_count = F("revision_count") + 1
@@ -548,15 +555,20 @@ def lock_post(*, post: Post, locked: bool) -> None:
 
 def edit_as_moderator(*, actor: User, item, body: str) -> None:
     """Called by moderation services only (the decision "edit"): a new public
-    revision, by the moderator, of a billet's text or a comment."""
+    revision, by the moderator, of a billet's text or a comment. Its quotes
+    and its links to the author's own sites are checked again, as on any
+    edit."""
     now = timezone.now()
+    body_html = render_body(body, quoting=item)
+    changes = {
+        "body": body,
+        "body_html": body_html,
+        "links_own_site": _links_own_site(item.author, body_html),
+        "edited_at": now,
+        "revision_count": F("revision_count") + 1,
+    }
     if isinstance(item, Post):
-        Post.objects.filter(pk=item.pk).update(
-            body=body,
-            body_html=render_body(body),
-            edited_at=now,
-            revision_count=F("revision_count") + 1,
-        )
+        Post.objects.filter(pk=item.pk).update(**changes)
         item.refresh_from_db()
         PostRevision.objects.create(
             post=item,
@@ -570,16 +582,12 @@ def edit_as_moderator(*, actor: User, item, body: str) -> None:
             tag_names=sorted(tag.name for tag in item.tags.all()),
         )
     else:
-        Comment.objects.filter(pk=item.pk).update(
-            body=body,
-            body_html=render_body(body),
-            edited_at=now,
-            revision_count=F("revision_count") + 1,
-        )
+        Comment.objects.filter(pk=item.pk).update(**changes)
         item.refresh_from_db()
         CommentRevision.objects.create(
             comment=item, number=item.revision_count, editor=actor, body=body
         )
+    _record_quotes(item)
 
 
 def _check_tags(tags: list[Tag], community: Community) -> None:

@@ -12,6 +12,7 @@ from causerie.accounts import services as account_services
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_refusal
+from causerie.core.validation import parse_id
 from causerie.core.views import handles_domain_errors
 from causerie.hats.forms import keep_worn_hat
 from causerie.moderation import permissions as moderation_permissions
@@ -116,9 +117,10 @@ def _recognition_context(request, context, post, thread, *, with_question=True):
     return recognition
 
 
-def _quotes_context(request, context, post, thread) -> dict:
+def _quotes_context(request, context, post, thread, *, others=()) -> dict:
     """Verified quotes in the page's texts, "citer" links, and the passage
-    marked when the page is opened from a quote (`?passage=<quote id>`)."""
+    marked when the page is opened from a quote (`?passage=<quote id>`).
+    `others`: comments shown outside the thread (a comment's ancestors)."""
     from causerie.quotes import rendering as quote_rendering
 
     user = request.user
@@ -126,6 +128,7 @@ def _quotes_context(request, context, post, thread) -> dict:
         "page_quotes": quote_rendering.for_page(
             post=post,
             thread=thread,
+            others=others,
             viewer=user,
             passage_id=request.GET.get("passage"),
             can_cite=permissions.can_comment_on(
@@ -351,9 +354,9 @@ def comment_create(request, slug, post_id):
     context = _context(request, slug, post_id)
     post = context["post"]
     parent = None
-    parent_id = request.POST.get("parent") or request.GET.get("parent")
-    if parent_id and str(parent_id).isdigit():
-        parent = selectors.comment_for_page(post=post, comment_id=int(parent_id))
+    parent_id = parse_id(request.POST.get("parent") or request.GET.get("parent"))
+    if parent_id is not None:
+        parent = selectors.comment_for_page(post=post, comment_id=parent_id)
     initial = {"parent": parent.pk if parent else None}
     if request.method == "GET" and request.GET.get("citer"):
         # "citer": the reply form opens with the paragraph, or the selection,
@@ -407,8 +410,33 @@ def comment_create(request, slug, post_id):
     return render(
         request,
         "publishing/comment_form.html",
-        {**context, "form": form, "parent": parent, "transparency_warning": warning},
+        {
+            **context,
+            "form": form,
+            "parent": parent,
+            "transparency_warning": warning,
+            "page_quotes": _parent_quotes(request, post, parent),
+        },
         status=400 if request.method == "POST" and not warning else 200,
+    )
+
+
+def _parent_quotes(request, post, parent):
+    """The replied-to comment's verified quotes, with their status and reply
+    (one query when it holds one)."""
+    from causerie.quotes import rendering as quote_rendering
+
+    if parent is None:
+        return None
+    return quote_rendering.for_page(
+        post=post,
+        thread=(),
+        others=[parent],
+        with_post=False,
+        viewer=request.user,
+        passage_id=None,
+        can_cite=False,
+        can_flag=False,
     )
 
 
@@ -427,13 +455,14 @@ def comment_detail(request, slug, post_id, comment_id):
     post = context["post"]
     comment = selectors.comment_for_page(post=post, comment_id=comment_id)
     thread = selectors.comment_thread(post=post, root=comment)
+    ancestors = selectors.comment_ancestors(comment=comment)
     return render(
         request,
         "publishing/comment_detail.html",
         {
             **context,
             "comment": comment,
-            "ancestors": selectors.comment_ancestors(comment=comment),
+            "ancestors": ancestors,
             "thread": thread,
             "muted_ids": account_selectors.muted_member_ids(viewer=request.user),
             "comment_form": CommentForm(
@@ -444,7 +473,7 @@ def comment_detail(request, slug, post_id, comment_id):
             ),
             **_moderation_context(request, context, post, thread),
             **_recognition_context(request, context, post, thread, with_question=False),
-            **_quotes_context(request, context, post, thread),
+            **_quotes_context(request, context, post, thread, others=ancestors),
         },
     )
 

@@ -3,7 +3,7 @@ the status of the quotes of an edited, deleted or moderated item, and the
 notifications of the quoted and quoting members."""
 
 from causerie.core.events import handles
-from causerie.moderation.events import AppealDecided, ItemDecided
+from causerie.moderation.events import AppealDecided, ItemDecided, ItemFlagged
 from causerie.notifications.models import Notification
 from causerie.publishing.events import (
     CommentDeleted,
@@ -20,6 +20,7 @@ from causerie.quotes.models import Quote, QuoteReply
 @handles(PostEdited)
 @handles(PostDeleted)
 def refresh_post_quotes(event) -> None:
+    """The billet's own quotes, and its comments' (they follow the billet)."""
     services.refresh_quotes_of(post_id=event.post_id)
 
 
@@ -31,13 +32,28 @@ def refresh_comment_quotes(event) -> None:
         services.refresh_quotes_of(post_id=comment.post_id, comment_id=comment.pk)
 
 
-def _refresh_decided_item(decision) -> None:
-    if decision.comment_id:
+def _refresh_item(target) -> None:
+    """`target`: a decision or a flagged item (one billet or one comment)."""
+    if target.comment_id:
         services.refresh_quotes_of(
-            post_id=decision.comment.post_id, comment_id=decision.comment_id
+            post_id=target.comment.post_id, comment_id=target.comment_id
         )
-    elif decision.post_id:
-        services.refresh_quotes_of(post_id=decision.post_id)
+    elif target.post_id:
+        services.refresh_quotes_of(post_id=target.post_id)
+
+
+@handles(ItemFlagged)
+def refresh_flagged_quotes(event) -> None:
+    """Enough flags hide the item pending review."""
+    from causerie.moderation.models import Flag
+
+    flag = (
+        Flag.objects.select_related("flagged_item__comment")
+        .filter(pk=event.flag_id)
+        .first()
+    )
+    if flag is not None:
+        _refresh_item(flag.flagged_item)
 
 
 @handles(ItemDecided)
@@ -51,7 +67,7 @@ def refresh_decided_quotes(event) -> None:
         .first()
     )
     if decision is not None:
-        _refresh_decided_item(decision)
+        _refresh_item(decision)
 
 
 @handles(AppealDecided)
@@ -65,7 +81,7 @@ def refresh_appealed_quotes(event) -> None:
         .first()
     )
     if appeal is not None:
-        _refresh_decided_item(appeal.decision)
+        _refresh_item(appeal.decision)
 
 
 @handles(MemberQuoted)

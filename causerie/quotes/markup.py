@@ -44,6 +44,63 @@ def squash(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def squash_with_offsets(
+    text: str, *, drop: str = "", spaces: str = ""
+) -> tuple[str, list[int]]:
+    """`text` with each run of whitespace (and of `spaces` characters) as one
+    space and the `drop` characters left out, with the offset in `text` of
+    each character kept. Searching the squashed text with `str.find` and
+    mapping back is linear; a regular expression allowing spaces or marks
+    between words backtracks on hostile input."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for offset, character in enumerate(text):
+        if character in drop:
+            continue
+        if character.isspace() or character in spaces:
+            if in_space:
+                continue
+            in_space = True
+            character = " "
+        else:
+            in_space = False
+        kept.append(character)
+        offsets.append(offset)
+    return "".join(kept), offsets
+
+
+def find_squashed(
+    text: str,
+    needle: str,
+    *,
+    drop: str = "",
+    spaces: str = "",
+    near: int = 0,
+    within: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """Where `needle` lies in `text` when both are squashed alike (see
+    squash_with_offsets): the occurrence nearest to offset `near`, inside
+    `within` (offsets in `text`) when given; None when absent."""
+    from bisect import bisect_left
+
+    squashed, offsets = squash_with_offsets(text, drop=drop, spaces=spaces)
+    needle = squash_with_offsets(needle, drop=drop, spaces=spaces)[0].strip()
+    if not needle:
+        return None
+    low, high = 0, len(squashed)
+    if within is not None:
+        low, high = bisect_left(offsets, within[0]), bisect_left(offsets, within[1])
+    pivot = min(max(bisect_left(offsets, near), low), high)
+    after = squashed.find(needle, pivot, high)
+    before = squashed.rfind(needle, low, min(high, pivot + len(needle) - 1))
+    found = [index for index in (after, before) if index >= 0]
+    if not found:
+        return None
+    index = min(found, key=lambda index: abs(offsets[index] - near))
+    return offsets[index], offsets[index + len(needle) - 1] + 1
+
+
 def marker(
     *, comment_id: int | None, post_id: int, revision: int, start: int, end: int
 ):
@@ -62,9 +119,10 @@ def quote_block(
     return f"{head}\n{lines}\n"
 
 
-def load_revision(kind: str, item_id: int, number: int):
-    """The source revision of a marker with its item, or None when the item is
-    not readable by everyone (deleted, moderated, on a deleted billet)."""
+def load_revision(kind: str, item_id: int, number: int, *, readable_only=True):
+    """The source revision of a marker with its item, or (None, None) when
+    there is none or, with `readable_only`, when the item is not readable by
+    everyone (deleted, moderated, or a comment of such a billet)."""
     from causerie.publishing.models import (
         CommentRevision,
         ModerationState,
@@ -73,38 +131,46 @@ def load_revision(kind: str, item_id: int, number: int):
 
     visible = ModerationState.VISIBLE
     if kind == "p":
-        revision = (
-            PostRevision.objects.filter(
-                post_id=item_id,
-                number=number,
-                post__deleted_at__isnull=True,
-                post__moderation_state=visible,
+        revisions = PostRevision.objects.filter(post_id=item_id, number=number)
+        if readable_only:
+            revisions = revisions.filter(
+                post__deleted_at__isnull=True, post__moderation_state=visible
             )
-            .select_related("post__author", "post__community")
-            .first()
-        )
+        revision = revisions.select_related("post__author", "post__community").first()
         return revision, revision and revision.post
-    revision = (
-        CommentRevision.objects.filter(
-            comment_id=item_id,
-            number=number,
+    revisions = CommentRevision.objects.filter(comment_id=item_id, number=number)
+    if readable_only:
+        revisions = revisions.filter(
             comment__deleted_at__isnull=True,
             comment__moderation_state=visible,
             comment__post__deleted_at__isnull=True,
             comment__post__moderation_state=visible,
         )
-        .select_related("comment__author", "comment__post__community")
-        .first()
-    )
+    revision = revisions.select_related(
+        "comment__author", "comment__post__community"
+    ).first()
     return revision, revision and revision.comment
 
 
-def _check(match: re.Match, quoted: str, position: int) -> tuple | None:
+def quote_key(
+    *, comment_id: int | None, post_id: int, revision: int, start: int, end: int
+) -> tuple:
+    """What identifies a quote block's source: its marker's values."""
+    return ("c", comment_id) if comment_id else ("p", post_id), revision, start, end
+
+
+def _check(
+    match: re.Match, quoted: str, position: int, known: frozenset
+) -> tuple | None:
+    """`known`: the quote_key of the quotes the text held before this edit.
+    Those stay verified when their source became unreadable since (their
+    status says so); a new block needs a source readable by everyone."""
     kind, item_id, number, start, end = match.groups()
     item_id, number, start, end = int(item_id), int(number), int(start), int(end)
     if not 0 <= start < end or end - start > MAX_QUOTE_LENGTH:
         return None
-    revision, item = load_revision(kind, item_id, number)
+    is_known = ((kind, item_id), number, start, end) in known
+    revision, item = load_revision(kind, item_id, number, readable_only=not is_known)
     if revision is None:
         return None
     body = source_text(revision.body)
@@ -141,7 +207,13 @@ def _verified_html(block: VerifiedBlock, item) -> str:
     )
 
 
-def _scan(text: str, *, mention_handles=None, collect: list | None = None) -> str:
+def _scan(
+    text: str,
+    *,
+    mention_handles=None,
+    collect: list | None = None,
+    known: frozenset = frozenset(),
+) -> str:
     checked = 0
 
     def callback(match, quoted, position):
@@ -149,7 +221,7 @@ def _scan(text: str, *, mention_handles=None, collect: list | None = None) -> st
         checked += 1
         if checked > MAX_QUOTES_PER_ITEM:
             return None
-        found = _check(match, quoted, position)
+        found = _check(match, quoted, position, known)
         if found is None:
             return None
         block, item = found
@@ -162,15 +234,21 @@ def _scan(text: str, *, mention_handles=None, collect: list | None = None) -> st
     )
 
 
-def render(text: str, *, mention_handles: set[str] | None = None) -> str:
-    """Member-written Markdown to sanitised HTML, verified quotes included."""
-    return _scan(text, mention_handles=mention_handles)
+def render(
+    text: str,
+    *,
+    mention_handles: set[str] | None = None,
+    known: frozenset = frozenset(),
+) -> str:
+    """Member-written Markdown to sanitised HTML, verified quotes included;
+    `known`: see _check."""
+    return _scan(text, mention_handles=mention_handles, known=known)
 
 
-def verified_blocks(text: str) -> list[VerifiedBlock]:
+def verified_blocks(text: str, *, known: frozenset = frozenset()) -> list:
     """The quote blocks of a text that are true to their source, in order."""
     blocks: list[VerifiedBlock] = []
-    _scan(text, collect=blocks)
+    _scan(text, collect=blocks, known=known)
     return blocks
 
 

@@ -14,7 +14,10 @@ class QuoteStatus(models.TextChoices):
     # The passage is still in the source's current revision.
     CURRENT = "current", _("verified")
     MODIFIED = "modified", _("the source was modified since")
+    # Deleted by its author (or its billet was).
     DELETED = "deleted", _("source deleted")
+    # Hidden, pending review or removed by moderation (or its billet is).
+    HIDDEN = "hidden", _("source hidden by the moderators")
 
 
 class Quote(BaseModel):

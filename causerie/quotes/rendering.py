@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from causerie.publishing.selectors import THREAD_LEVELS
@@ -16,7 +16,13 @@ from causerie.quotes.models import Quote, QuoteStatus
 from causerie.quotes.permissions import has_reply
 from causerie.quotes.selectors import QUOTE_META, PageQuotes
 
-META = re.compile(r"<!--quote-meta:(\d+)-->")
+# A verified block as quotes.markup writes it: the quoted text holds no <div>
+# (not in the sanitiser's allow-list), so the lazy group ends at its own.
+BLOCK = re.compile(
+    r'(<blockquote class="verified-quote" data-quote-position="(\d+)">)'
+    r'<div class="quote-text">(.*?)</div>(.*?)<!--quote-meta:\2-->',
+    re.DOTALL,
+)
 PARAGRAPH = re.compile(r'<p data-range="(\d+)-(\d+)"([^>]*)>(.*?)</p>', re.DOTALL)
 
 
@@ -60,6 +66,10 @@ def reply_html(quote: Quote) -> str:
     )
 
 
+def hidden_text() -> str:
+    return gettext("The quoted passage is not shown: the moderators hid its source.")
+
+
 def quote_labels() -> dict[str, str]:
     """Translated and escaped (xgettext cannot see calls inside f-strings)."""
     return {
@@ -91,6 +101,7 @@ class Decorator:
     def quote_meta(self, quote: Quote, citing_author_id: int) -> str:
         labels = quote_labels()
         parts = ['<div class="quote-meta">']
+        readable = quote.status in (QuoteStatus.CURRENT, QuoteStatus.MODIFIED)
         if quote.status == QuoteStatus.CURRENT:
             parts.append(
                 f'<p class="quote-status quote-current">'
@@ -99,28 +110,34 @@ class Decorator:
                 f"{labels['context_link']}</a></p>"
             )
         else:
-            label = (
-                gettext("the source was modified since")
-                if quote.status == QuoteStatus.MODIFIED
-                else gettext("source deleted")
-            )
+            label = {
+                QuoteStatus.MODIFIED: gettext("the source was modified since"),
+                QuoteStatus.DELETED: gettext("source deleted"),
+                QuoteStatus.HIDDEN: gettext("source hidden by the moderators"),
+            }[quote.status]
             version = gettext("version quoted (%(number)s)") % {
                 "number": quote.source_revision
             }
+            # A deleted or hidden source's history is not public: no link.
+            version_html = (
+                f'<a href="{escape(history_url(quote))}">{escape(version)}</a>'
+                if readable
+                else escape(version)
+            )
             parts.append(
                 f'<p class="quote-status quote-{escape(quote.status)}">'
-                f'<strong>{escape(label)}</strong> · <a href="'
-                f'{escape(history_url(quote))}">{escape(version)}</a></p>'
+                f"<strong>{escape(label)}</strong> · {version_html}</p>"
             )
-        context = (
-            f"{_plain(quote.context_before)}<mark>{_plain(quote.text)}</mark>"
-            f"{_plain(quote.context_after)}"
-        )
-        parts.append(
-            f'<details class="quote-context"><summary>'
-            f"{labels['show_context']}</summary>"
-            f'<div class="quote-context-text">{context}</div></details>'
-        )
+        if readable:
+            context = (
+                f"{_plain(quote.context_before)}<mark>{_plain(quote.text)}</mark>"
+                f"{_plain(quote.context_after)}"
+            )
+            parts.append(
+                f'<details class="quote-context"><summary>'
+                f"{labels['show_context']}</summary>"
+                f'<div class="quote-context-text">{context}</div></details>'
+            )
         parts.append(reply_html(quote))
         actions = []
         if self.viewer_id == quote.source_author_id and not has_reply(quote):
@@ -144,15 +161,44 @@ class Decorator:
         parts.append("</div>")
         return "".join(parts)
 
+    def block(self, match, *, comment_id, author_id) -> str:
+        """One verified block with what readers see around it. The words of
+        a source hidden by moderation are not repeated here either."""
+        opening, position, quoted, source = match.groups()
+        quote = self.page.by_item.get((comment_id, int(position)))
+        if quote is None:  # no row (yet): shown as a plain quote, no claim made
+            return f'<blockquote><div class="quote-text">{quoted}</div>{source}'
+        if quote.status == QuoteStatus.HIDDEN:
+            quoted = f'<p class="quote-withheld">{escape(hidden_text())}</p>'
+        return (
+            f'{opening}<div class="quote-text">{quoted}</div>{source}'
+            f"{self.quote_meta(quote, author_id)}"
+        )
+
+    def quotes_only(self, *, comment_id, author_id, body_html: str) -> str:
+        """The status, context and reply of each verified quote, nothing
+        else: for a text shown a second time on a page (the accepted answer,
+        a comment's ancestors) or in a feed."""
+        if QUOTE_META not in body_html:
+            return body_html
+        return BLOCK.sub(
+            lambda match: self.block(match, comment_id=comment_id, author_id=author_id),
+            body_html,
+        )
+
+    def for_other_comment(self, comment) -> SafeString:
+        return mark_safe(
+            self.quotes_only(
+                comment_id=comment.pk,
+                author_id=comment.author_id,
+                body_html=comment.body_html,
+            )
+        )
+
     def decorate(self, *, comment_id, author_id, revision: int, body_html: str) -> str:
-        html = body_html
-        if QUOTE_META in html:
-
-            def meta(match):
-                quote = self.page.by_item.get((comment_id, int(match.group(1))))
-                return self.quote_meta(quote, author_id) if quote else ""
-
-            html = META.sub(meta, html)
+        html = self.quotes_only(
+            comment_id=comment_id, author_id=author_id, body_html=body_html
+        )
         passage = self.page.passage
         if passage is not None and passage.source_comment_id == comment_id:
             html = mark_passage(html, passage)
@@ -202,19 +248,14 @@ class Decorator:
 
 
 def mark_passage(html: str, quote: Quote) -> str:
-    """Wrap the passage in <mark id="passage"> when its text appears whole in
-    the HTML, else mark the paragraphs it lies in."""
-    if quote.status != QuoteStatus.CURRENT:
+    """Mark the passage on its source page: wrapped in <mark id="passage">
+    when it lies in one paragraph whose HTML shows its words as written,
+    else the paragraphs it covers are marked. Only paragraphs of the text
+    itself are searched (quotes inside it have no data-range)."""
+    if quote.status != QuoteStatus.CURRENT or quote.current_start is None:
         return html
-    needle = escape(quote.text.strip(), quote=False)
-    position = html.find(needle) if needle else -1
-    if position >= 0 and html.rfind("<", 0, position) <= html.rfind(">", 0, position):
-        end = position + len(needle)
-        return (
-            f'{html[:position]}<mark id="passage" class="passage">'
-            f"{html[position:end]}</mark>{html[end:]}"
-        )
     start, end = quote.current_start, quote.current_end
+    needle = escape(quote.text.strip(), quote=False)
     first = True
 
     def paragraph(match):
@@ -222,28 +263,87 @@ def mark_passage(html: str, quote: Quote) -> str:
         low, high = int(match.group(1)), int(match.group(2))
         if high <= start or low >= end:
             return match.group(0)
+        attributes, inner = match.group(3), match.group(4)
         marker = ' id="passage"' if first else ""
         first = False
+        position = inner.find(needle) if needle and low <= start < end <= high else -1
+        if position >= 0 and inner.rfind("<", 0, position) <= inner.rfind(
+            ">", 0, position
+        ):
+            stop = position + len(needle)
+            return (
+                f'<p data-range="{low}-{high}"{attributes}>{inner[:position]}'
+                f'<mark{marker} class="passage">{inner[position:stop]}</mark>'
+                f"{inner[stop:]}</p>"
+            )
         return (
             f'<p data-range="{low}-{high}" class="passage"{marker}'
-            f"{match.group(3)}>{match.group(4)}</p>"
+            f"{attributes}>{inner}</p>"
         )
 
     return PARAGRAPH.sub(paragraph, html)
 
 
 def for_page(
-    *, post, thread, viewer, passage_id, can_cite: bool, can_flag: bool
+    *,
+    post,
+    thread,
+    viewer,
+    passage_id,
+    can_cite: bool,
+    can_flag: bool,
+    others=(),
+    with_post: bool = True,
 ) -> Decorator:
     """What a billet or comment page uses to show its texts: one query when
-    a text of the page holds a verified quote, one when a passage is marked."""
+    a text of the page holds a verified quote, one when a passage is marked.
+    `others`: comments of the billet shown outside the thread (ancestors, the
+    replied-to comment); `with_post`: the page shows the billet's text."""
     from causerie.quotes.selectors import page_quotes
 
     return Decorator(
-        page=page_quotes(post=post, items=thread, passage_id=passage_id),
+        page=page_quotes(
+            post=post,
+            items=thread,
+            passage_id=passage_id,
+            others=others,
+            with_post=with_post,
+        ),
         post_url=post.get_absolute_url(),
         viewer_id=viewer.pk if viewer.is_authenticated else None,
         can_cite=can_cite and not post.community.is_suspended,
         can_flag=can_flag and not post.community.is_suspended,
         post=post,
     )
+
+
+class FeedQuotes:
+    """The quotes of the entries of one feed: one query for all of them
+    (none when no entry holds a verified quote), then each entry's text
+    with its quotes' status and reply (no links for one reader)."""
+
+    def __init__(self, items):
+        from causerie.quotes.selectors import quotes_of_items
+
+        self.by_text = quotes_of_items(items=items)
+
+    def html(self, item) -> str:
+        from causerie.publishing.models import Comment
+
+        is_comment = isinstance(item, Comment)
+        post_id = item.post_id if is_comment else item.pk
+        comment_id = item.pk if is_comment else None
+        quotes = self.by_text.get((post_id, comment_id))
+        if not quotes:
+            return item.body_html
+        # Neither "citer" nor flag links: the page address is not needed.
+        decorator = Decorator(
+            page=PageQuotes(by_item={(comment_id, q.position): q for q in quotes}),
+            post_url="",
+            viewer_id=None,
+            can_cite=False,
+            can_flag=False,
+        )
+        return decorator.quotes_only(
+            comment_id=comment_id, author_id=item.author_id, body_html=item.body_html
+        )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from causerie.core.markdown import source_text
+from causerie.core.validation import parse_id
 from causerie.quotes import markup
 from causerie.quotes.exceptions import NothingToQuote, QuoteNotFound
 from causerie.quotes.models import Quote
@@ -23,12 +24,19 @@ class PageQuotes:
     passage: Quote | None = None
 
 
-def page_quotes(*, post, items=(), passage_id=None) -> PageQuotes:
-    """One query for the quotes made in the billet and the page's comments,
-    and none when no text of the page holds a verified quote; one more when
-    the page is asked to mark a passage (`?passage=<quote id>`)."""
+def page_quotes(
+    *, post, items=(), passage_id=None, others=(), with_post: bool = True
+) -> PageQuotes:
+    """One query for the quotes made in the billet and the page's comments
+    (thread `items`, and `others` shown outside it), none when no text of
+    the page holds a verified quote; one more when the page is asked to mark
+    a passage (`?passage=<quote id>`)."""
     page = PageQuotes()
-    texts = [post.body_html, *(item.comment.body_html for item in items)]
+    texts = [
+        *([post.body_html] if with_post else []),
+        *(item.comment.body_html for item in items),
+        *(comment.body_html for comment in others),
+    ]
     if any(QUOTE_META in text for text in texts):
         quotes = Quote.objects.filter(citing_post=post).select_related(
             "source_author", "source_post__community", "source_comment", "reply__author"
@@ -36,13 +44,66 @@ def page_quotes(*, post, items=(), passage_id=None) -> PageQuotes:
         page.by_item = {
             (quote.citing_comment_id, quote.position): quote for quote in quotes
         }
-    if passage_id and str(passage_id).isdigit():
+    passage_id = parse_id(passage_id)
+    if passage_id is not None:
         page.passage = (
-            Quote.objects.filter(pk=int(passage_id), source_post=post)
+            Quote.objects.filter(pk=passage_id, source_post=post)
             .exclude(status="deleted")
             .first()
         )
     return page
+
+
+def known_quote_keys(*, item) -> frozenset:
+    """The markup.quote_key of the quotes a billet's own text or a comment
+    holds now (one query; none for an item not saved yet)."""
+    from causerie.publishing.models import Comment
+
+    if item.pk is None:
+        return frozenset()
+    if isinstance(item, Comment):
+        quotes = Quote.objects.filter(citing_comment=item)
+    else:
+        quotes = Quote.objects.filter(citing_post=item, citing_comment__isnull=True)
+    return frozenset(
+        markup.quote_key(
+            comment_id=comment_id,
+            post_id=post_id,
+            revision=revision,
+            start=start,
+            end=end,
+        )
+        for comment_id, post_id, revision, start, end in quotes.values_list(
+            "source_comment_id", "source_post_id", "source_revision", "start", "end"
+        )
+    )
+
+
+def quotes_of_items(*, items) -> dict[tuple[int, int | None], list[Quote]]:
+    """The quotes made in each of these billets' own texts and comments, by
+    (billet id, comment id or None): one query, none when no text holds a
+    verified quote."""
+    from django.db.models import Q
+
+    from causerie.publishing.models import Comment
+
+    comment_ids, post_ids = [], []
+    for item in items:
+        if QUOTE_META in item.body_html:
+            (comment_ids if isinstance(item, Comment) else post_ids).append(item.pk)
+    found: dict[tuple[int, int | None], list[Quote]] = {}
+    if not comment_ids and not post_ids:
+        return found
+    condition = Q(citing_comment_id__in=comment_ids) | Q(
+        citing_post_id__in=post_ids, citing_comment__isnull=True
+    )
+    for quote in Quote.objects.filter(condition).select_related(
+        "source_post__community", "source_comment", "reply__author"
+    ):
+        found.setdefault((quote.citing_post_id, quote.citing_comment_id), []).append(
+            quote
+        )
+    return found
 
 
 def quote_for_page(*, quote_id: int) -> Quote:
@@ -97,10 +158,11 @@ def citation(*, post, source: str, revision, start, end, selection: str = ""):
     Raises NothingToQuote when the source is not on this billet or not
     readable, or the range is not in that revision."""
     match = SOURCE.fullmatch(source or "")
-    if match is None or not str(revision).isdigit():
+    revision = parse_id(revision)
+    if match is None or revision is None:
         raise NothingToQuote()
     kind, item_id = match.group(1), int(match.group(2))
-    found, item = markup.load_revision(kind, item_id, int(revision))
+    found, item = markup.load_revision(kind, item_id, revision)
     if found is None:
         raise NothingToQuote()
     item_post_id = item.pk if kind == "p" else item.post_id
@@ -108,8 +170,9 @@ def citation(*, post, source: str, revision, start, end, selection: str = ""):
         raise NothingToQuote()
     body = source_text(found.body)
     paragraph = None
-    if str(start).isdigit() and str(end).isdigit():
-        paragraph = (int(start), int(end))
+    start, end = parse_id(start), parse_id(end)
+    if start is not None and end is not None:
+        paragraph = (start, end)
         if not 0 <= paragraph[0] < paragraph[1] <= len(body):
             paragraph = None
     selected = _find_selection(body, selection, paragraph) if selection else None
@@ -129,29 +192,26 @@ def citation(*, post, source: str, revision, start, end, selection: str = ""):
     return Citation(block=block, parent=item if kind == "c" else None)
 
 
-EMPHASIS = r"[*_`~]*"
-BETWEEN_WORDS = r"[*_`~]*[\s>]+[*_`~]*"
 MARKS = "*_`~"
 
 
 def _find_selection(body: str, selection: str, paragraph) -> tuple[int, int] | None:
     """Where the selected (rendered) text is in the Markdown source: inside
     the paragraph when one is given, else anywhere; None when not found."""
-    words = selection.strip()[:MAX_SELECTION].split()
-    if not words:
-        return None
-    pattern = re.compile(
-        BETWEEN_WORDS.join(
-            EMPHASIS.join(re.escape(character) for character in word) for word in words
+    # Emphasis marks are left out on both sides and ">" (a quote's line
+    # prefix) counts as a space: the rendered selection has neither.
+    selection = selection[:MAX_SELECTION]
+    options = {"drop": MARKS, "spaces": ">"}
+    found = None
+    if paragraph is not None:
+        found = markup.find_squashed(
+            body, selection, near=paragraph[0], within=paragraph, **options
         )
-    )
-    low, high = paragraph or (0, len(body))
-    match = pattern.search(body, low, high)
-    if match is None and paragraph is not None:
-        match = pattern.search(body)
-    if match is None:
+    if found is None:
+        found = markup.find_squashed(body, selection, **options)
+    if found is None:
         return None
-    start, end = match.start(), match.end()
+    start, end = found
     # A selection starting or ending inside emphasis takes its marks along,
     # so that the quote renders as the source did.
     while start > 0 and body[start - 1] in MARKS:

@@ -6,8 +6,9 @@ import re
 from django.db import IntegrityError, transaction
 
 from causerie.accounts.models import User
+from causerie.communities.exceptions import CommunitySuspended
 from causerie.core.events import emit
-from causerie.core.markdown import source_text
+from causerie.core.markdown import QUOTE_MARKER, source_text
 from causerie.core.validation import check_text
 from causerie.quotes import markup
 from causerie.quotes.events import MemberQuoted, QuoteAnswered
@@ -15,6 +16,7 @@ from causerie.quotes.exceptions import (
     EmptyQuoteReply,
     NotTheQuotedMember,
     QuoteAlreadyAnswered,
+    QuoteNotFound,
     QuoteReplyTooLong,
 )
 from causerie.quotes.models import REPLY_MAX_LENGTH, Quote, QuoteReply, QuoteStatus
@@ -37,11 +39,27 @@ def record_quotes(*, item) -> None:
         "citing_post_id": item.post_id if is_comment else item.pk,
         "citing_comment_id": item.pk if is_comment else None,
     }
-    blocks = markup.verified_blocks(item.body) if markup.has_marker(item.body) else []
     existing = {
         _key(quote): quote
         for quote in Quote.objects.filter(**citing).select_for_update()
     }
+    # A quote kept across an edit stays verified even when its source was
+    # deleted or hidden since: its status says so, and its reply stays.
+    known = frozenset(
+        markup.quote_key(
+            comment_id=quote.source_comment_id,
+            post_id=quote.source_post_id,
+            revision=quote.source_revision,
+            start=quote.start,
+            end=quote.end,
+        )
+        for quote in existing.values()
+    )
+    blocks = (
+        markup.verified_blocks(item.body, known=known)
+        if markup.has_marker(item.body)
+        else []
+    )
     kept: set[int] = set()
     for block in blocks:
         key = (
@@ -73,7 +91,7 @@ def record_quotes(*, item) -> None:
             context_before=before,
             context_after=after,
         )
-        _set_status(quote, _current_source(quote))
+        _set_status(quote, *_current_source(quote))
         quote.save()
         kept.add(quote.pk)
         if block.source_author_id != item.author_id:
@@ -94,16 +112,28 @@ def _key(quote: Quote) -> tuple:
 
 def _context(body: str, start: int, end: int) -> tuple[str, str]:
     """A couple of sentences before and after the range, as source text."""
-    before = body[max(0, start - 4 * CONTEXT_MAX_CHARACTERS) : start]
+    # Other quotes' marker lines are not part of what the author said.
+    before = QUOTE_MARKER.sub(
+        "", body[max(0, start - 4 * CONTEXT_MAX_CHARACTERS) : start]
+    )
     after = body[end : end + 4 * CONTEXT_MAX_CHARACTERS]
     # Cut before: after the end of the sentence (CONTEXT_SENTENCES + 1) back,
     # since the quote may start inside a sentence.
     cuts = [match.end() for match in SENTENCE_END.finditer(before)]
     if len(cuts) > CONTEXT_SENTENCES:
         before = before[cuts[-(CONTEXT_SENTENCES + 1)] :]
-    cuts = [match.start() for match in SENTENCE_END.finditer(after)]
+    # Searched from the quote's last character, so that a quote ending its
+    # sentence counts that end (a look-behind cannot see before the slice).
+    tail = body[max(0, end - 1) : end + 4 * CONTEXT_MAX_CHARACTERS]
+    shift = 1 if end > 0 else 0
+    cuts = [
+        match.start() - shift
+        for match in SENTENCE_END.finditer(tail)
+        if match.start() - shift >= 0
+    ]
     if len(cuts) > CONTEXT_SENTENCES:
         after = after[: cuts[CONTEXT_SENTENCES]]
+    after = QUOTE_MARKER.sub("", after)
     # Kept next to the passage as they are (spaces included), so that
     # before + passage + after reads as the source did.
     return (
@@ -112,21 +142,28 @@ def _context(body: str, start: int, end: int) -> tuple[str, str]:
     )
 
 
-def _current_source(quote: Quote):
-    """The source item as it is now, or None when readers cannot see it."""
-    from causerie.publishing.models import Comment, ModerationState, Post
+def _unreadable_status(item, post) -> str | None:
+    """DELETED when the author deleted the item or its billet, HIDDEN when
+    moderation hid, removed or is reviewing either; None when readers see
+    it."""
+    from causerie.publishing.models import ModerationState
 
-    if quote.source_comment_id:
-        item = Comment.objects.filter(pk=quote.source_comment_id).first()
-    else:
-        item = Post.objects.filter(pk=quote.source_post_id).first()
-    if (
-        item is None
-        or item.deleted_at is not None
-        or item.moderation_state in (ModerationState.HIDDEN, ModerationState.REMOVED)
-    ):
-        return None
-    return item
+    if item is None or post is None or item.deleted_at or post.deleted_at:
+        return QuoteStatus.DELETED
+    visible = ModerationState.VISIBLE
+    if item.moderation_state != visible or post.moderation_state != visible:
+        return QuoteStatus.HIDDEN
+    return None
+
+
+def _current_source(quote: Quote) -> tuple:
+    """The source item as it is now and its billet (two queries at most)."""
+    from causerie.publishing.models import Comment, Post
+
+    post = Post.objects.filter(pk=quote.source_post_id).first()
+    if not quote.source_comment_id:
+        return post, post
+    return Comment.objects.filter(pk=quote.source_comment_id).first(), post
 
 
 def locate(body: str, quote: Quote) -> tuple[int, int] | None:
@@ -135,47 +172,46 @@ def locate(body: str, quote: Quote) -> tuple[int, int] | None:
     body = source_text(body)
     if body[quote.start : quote.end] == quote.text:
         return quote.start, quote.end
-    words = markup.squash(quote.text).split(" ")
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    matches = list(pattern.finditer(body))
-    if not matches:
-        return None
-    best = min(matches, key=lambda match: abs(match.start() - quote.start))
-    return best.start(), best.end()
+    return markup.find_squashed(body, quote.text, near=quote.start)
 
 
-def _set_status(quote: Quote, item) -> None:
-    if item is None:
-        quote.status = QuoteStatus.DELETED
-        quote.current_start = quote.current_end = None
-        return
-    found = locate(item.body, quote)
-    if found is None:
-        quote.status = QuoteStatus.MODIFIED
-        quote.current_start = quote.current_end = None
-    else:
-        quote.status = QuoteStatus.CURRENT
-        quote.current_start, quote.current_end = found
+def _set_status(quote: Quote, item, post) -> None:
+    unreadable = _unreadable_status(item, post)
+    found = None if unreadable else locate(item.body, quote)
+    quote.status = unreadable or (
+        QuoteStatus.CURRENT if found else QuoteStatus.MODIFIED
+    )
+    quote.current_start, quote.current_end = found or (None, None)
 
 
 @transaction.atomic
 def refresh_quotes_of(*, post_id: int, comment_id: int | None = None) -> int:
-    """Re-check the quotes whose source is this billet (comment_id None) or
-    comment after it was edited, deleted or moderated: CURRENT while the
-    passage is still in the current revision, MODIFIED when not, DELETED
-    while the source is deleted, hidden or removed. Returns how many changed."""
-    quotes = list(
-        Quote.objects.select_for_update().filter(
-            source_post_id=post_id, source_comment_id=comment_id
-        )
-    )
+    """Re-check the quotes whose source is this comment, or with `comment_id`
+    None this billet and all its comments (what readers see of a comment
+    follows its billet), after an edit, a deletion, a flag or a decision:
+    CURRENT while the passage is still in the current revision, MODIFIED
+    when not, DELETED or HIDDEN while readers cannot see the source.
+    Returns how many changed. Three queries whatever the number of quotes,
+    plus one per quote that changed."""
+    from causerie.publishing.models import Comment, Post
+
+    quotes = Quote.objects.select_for_update().filter(source_post_id=post_id)
+    if comment_id is not None:
+        quotes = quotes.filter(source_comment_id=comment_id)
+    quotes = list(quotes)
     if not quotes:
         return 0
-    item = _current_source(quotes[0])
+    post = Post.objects.filter(pk=post_id).first()
+    comments = Comment.objects.in_bulk(
+        {quote.source_comment_id for quote in quotes if quote.source_comment_id}
+    )
     changed = 0
     for quote in quotes:
+        item = (
+            comments.get(quote.source_comment_id) if quote.source_comment_id else post
+        )
         before = (quote.status, quote.current_start, quote.current_end)
-        _set_status(quote, item)
+        _set_status(quote, item, post)
         if (quote.status, quote.current_start, quote.current_end) != before:
             quote.save(
                 update_fields=["status", "current_start", "current_end", "updated_at"]
@@ -188,9 +224,30 @@ def reply_to_quote(*, actor: User, quote: Quote, body: str) -> QuoteReply:
     """The quoted member's "droit de réponse": once per quote (a second one
     raises QuoteAlreadyAnswered, also when two arrive together), not empty,
     at most REPLY_MAX_LENGTH characters, shown as plain text. Emits
-    QuoteAnswered (the quoting author is notified)."""
+    QuoteAnswered (the quoting author is notified).
+
+    Raises NotTheQuotedMember; QuoteNotFound when the quoting text is no
+    longer shown (deleted, moderated); CommunitySuspended when its community
+    is read-only; MemberSanctioned when the member is suspended or banned
+    there (they cannot speak there in any other way either)."""
+    from causerie.moderation import selectors as moderation_selectors
+    from causerie.publishing.exceptions import MemberSanctioned
+    from causerie.publishing.models import ModerationState
+
     if not actor.is_authenticated or actor.pk != quote.source_author_id:
         raise NotTheQuotedMember()
+    citing = quote.citing_comment or quote.citing_post
+    community = quote.citing_post.community
+    if (
+        citing.deleted_at
+        or quote.citing_post.deleted_at
+        or citing.moderation_state != ModerationState.VISIBLE
+    ):
+        raise QuoteNotFound()
+    if community.is_suspended:
+        raise CommunitySuspended()
+    if moderation_selectors.active_sanction(member=actor, community=community):
+        raise MemberSanctioned()
     check_text(body=body)
     body = body.strip()
     if not body:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from causerie.communities import selectors as community_selectors
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_error
+from causerie.core.validation import parse_id
 from causerie.core.views import handles_domain_errors
 from causerie.publishing import selectors as publishing_selectors
 from causerie.publishing.exceptions import CommentNotFound
@@ -29,10 +30,11 @@ def _item(slug, post_id, comment_id):
     post = publishing_selectors.post_for_page(community=community, post_id=post_id)
     comment = None
     if comment_id not in (None, ""):
-        if not str(comment_id).isdigit():
+        comment_id = parse_id(comment_id)
+        if comment_id is None:
             raise CommentNotFound()
         comment = publishing_selectors.comment_for_page(
-            post=post, comment_id=int(comment_id)
+            post=post, comment_id=comment_id
         )
     return community, post, comment
 

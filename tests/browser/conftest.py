@@ -86,3 +86,9 @@ def screenshot(request):
         return path
 
     return save
+
+
+def prose_text(text: str) -> re.Pattern:
+    """What a one-paragraph text reads as on a page: its words, then the
+    paragraph's "citer" link when the reader may quote it."""
+    return re.compile(rf"^\s*{re.escape(text)}(\s+citer)?\s*$")

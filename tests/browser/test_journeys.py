@@ -13,6 +13,7 @@ from causerie.core.testing import (
     make_post,
 )
 from causerie.publishing.models import Comment, Post
+from tests.browser.conftest import prose_text
 
 pytestmark = pytest.mark.browser
 
@@ -129,7 +130,7 @@ def test_journey_signup_to_nested_thread_renders_markdown_and_intent(
     comment = Comment.objects.get(post_id=post_id, author__handle="bastien")
     assert page2.url.endswith(f"#c{comment.pk}")
     expect(page2.locator(f"li#c{comment.pk} article.comment .prose")).to_have_text(
-        "Oui, avec des feuilles."
+        prose_text("Oui, avec des feuilles.")
     )
 
     # The founder answers through the inline reply form (JavaScript).
@@ -201,5 +202,5 @@ def test_journey_without_javascript_publishes_and_replies_on_reply_page(
     reply = Comment.objects.get(post=post, author__handle="claude")
     assert reply.parent_id == comment.pk
     nested = _reply_li(page, comment.pk, reply.pk)
-    expect(nested.locator(".prose")).to_have_text("Moi, une scie égoïne.")
+    expect(nested.locator(".prose")).to_have_text(prose_text("Moi, une scie égoïne."))
     screenshot(page, "billet-nojs-1280")

@@ -17,6 +17,7 @@ from causerie.core.testing import (
 from causerie.governance.models import GuideRule
 from causerie.governance.services import co_opt_moderator
 from causerie.moderation.models import Appeal, FlaggedItem, ModerationDecision
+from tests.browser.conftest import prose_text
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +91,9 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
         _log_in(page, base, handle)
         _join(page, base)
         page.goto(post_url)
-        expect(page.locator(f"{comment_li} .prose")).to_have_text(COMMENT_TEXT)
+        expect(page.locator(f"{comment_li} .prose")).to_have_text(
+            prose_text(COMMENT_TEXT)
+        )
         flag_link = page.locator(
             f"{comment_li} a[href='{post.get_absolute_url()}"
             f"commentaires/{comment.pk}/signaler/']"
@@ -205,7 +208,9 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
 
     # 7. The comment is back for readers, and the log shows the reversal.
     reader.goto(post_url)
-    expect(reader.locator(f"{comment_li} .prose")).to_have_text(COMMENT_TEXT)
+    expect(reader.locator(f"{comment_li} .prose")).to_have_text(
+        prose_text(COMMENT_TEXT)
+    )
     expect(reader.locator(f"{comment_li} .moderated")).to_have_count(0)
     reader.goto(f"{base}/c/{SLUG}/journal/")
     reversal = reader.locator("li.log-entry.log-appeal_reversed")

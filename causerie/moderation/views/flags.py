@@ -9,6 +9,7 @@ from causerie.communities import selectors as community_selectors
 from causerie.communities.exceptions import CommunitySuspended
 from causerie.core.exceptions import DomainError
 from causerie.core.forms import attach_refusal
+from causerie.core.validation import parse_id
 from causerie.core.views import handles_domain_errors
 from causerie.moderation import permissions, selectors, services
 from causerie.moderation.exceptions import CannotFlagOwnItem, TrustTooLowToFlag
@@ -100,9 +101,10 @@ def _quote_of(item, quote_id):
     """The verified quote made in this item that the flag is about, if any."""
     from causerie.quotes import selectors as quote_selectors
 
-    if not quote_id or not str(quote_id).isdigit():
+    quote_id = parse_id(quote_id)
+    if quote_id is None:
         return None
-    return quote_selectors.quote_in_item(item=item, quote_id=int(quote_id))
+    return quote_selectors.quote_in_item(item=item, quote_id=quote_id)
 
 
 def _status(request, refusal) -> int:

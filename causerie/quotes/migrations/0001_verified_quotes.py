@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('text', models.TextField()),
                 ('context_before', models.TextField(blank=True)),
                 ('context_after', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('current', 'verified'), ('modified', 'the source was modified since'), ('deleted', 'source deleted')], default='current', max_length=10)),
+                ('status', models.CharField(choices=[('current', 'verified'), ('modified', 'the source was modified since'), ('deleted', 'source deleted'), ('hidden', 'source hidden by the moderators')], default='current', max_length=10)),
                 ('current_start', models.PositiveIntegerField(blank=True, null=True)),
                 ('current_end', models.PositiveIntegerField(blank=True, null=True)),
                 ('citing_comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='quotes_made', to='publishing.comment')),

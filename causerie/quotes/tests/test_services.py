@@ -7,12 +7,14 @@ from causerie.core.exceptions import InvalidRequest
 from causerie.core.testing import make_comment, make_member
 from causerie.notifications.models import Notification
 from causerie.publishing import services as publishing_services
+from causerie.publishing.exceptions import MemberSanctioned
 from causerie.quotes import selectors, services
 from causerie.quotes.exceptions import (
     EmptyQuoteReply,
     NothingToQuote,
     NotTheQuotedMember,
     QuoteAlreadyAnswered,
+    QuoteNotFound,
     QuoteReplyTooLong,
 )
 from causerie.quotes.models import Quote, QuoteReply, QuoteStatus
@@ -276,6 +278,27 @@ def test_citation_falls_back_to_the_paragraph_when_the_selection_is_not_found(
     assert f"> {PASSAGE}\n" in citation.block
 
 
+def test_citation_quotes_the_paragraph_when_the_selection_is_only_marks(
+    community, author
+):
+    """A run of emphasis marks once made the pattern backtrack for minutes."""
+    from causerie.core.testing import make_post
+
+    stars = "*" * 200
+    billet = make_post(community=community, author=author, body=f"{stars} fin.")
+
+    citation = selectors.citation(
+        post=billet,
+        source=f"p{billet.pk}",
+        revision=1,
+        start=0,
+        end=len(stars) + 5,
+        selection="*" * 40 + "x " + "> " * 40 + "`~_",
+    )
+
+    assert f"> {stars} fin.\n" in citation.block
+
+
 def test_citation_refuses_a_source_of_another_billet(billet, community, quoter):
     from causerie.core.testing import make_post
 
@@ -319,7 +342,7 @@ def test_quote_follows_moderation_of_its_source(
             action=Action.DELETE,
             reason=Reason.SPAM,
         )
-    assert Quote.objects.get().status == QuoteStatus.DELETED
+    assert Quote.objects.get().status == QuoteStatus.HIDDEN
 
 
 def test_quote_is_marked_modified_when_a_moderator_edits_the_passage_away(
@@ -342,3 +365,168 @@ def test_quote_is_marked_modified_when_a_moderator_edits_the_passage_away(
         )
 
     assert Quote.objects.get().status == QuoteStatus.MODIFIED
+
+
+def test_editing_the_quoting_text_keeps_a_quote_whose_source_was_deleted_since(
+    billet, quoter, author, django_capture_on_commit_callbacks
+):
+    comment = quote_comment(billet, quoter)
+    quote = Quote.objects.get()
+    services.reply_to_quote(actor=author, quote=quote, body="Je précise.")
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing_services.delete_post(actor=author, post=billet)
+
+    publishing_services.edit_comment(
+        actor=quoter, comment=comment, body=comment.body + " Coquille corrigée."
+    )
+
+    quote.refresh_from_db()
+    assert quote.status == QuoteStatus.DELETED
+    assert QuoteReply.objects.filter(quote=quote).exists()
+    comment.refresh_from_db()
+    assert 'class="verified-quote"' in comment.body_html
+
+
+def test_deleting_a_billet_marks_the_quotes_of_its_comments_deleted(
+    billet, quoter, author, django_capture_on_commit_callbacks
+):
+    source = make_comment(post=billet, author=author, body="Une phrase à citer.")
+    block = selectors.citation(
+        post=billet,
+        source=f"c{source.pk}",
+        revision=1,
+        start=0,
+        end=len(source.body),
+    ).block
+    make_comment(post=billet, author=quoter, body=f"{block}\nD'accord.")
+    assert Quote.objects.get().status == QuoteStatus.CURRENT
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing_services.delete_post(actor=author, post=billet)
+
+    assert Quote.objects.get().status == QuoteStatus.DELETED
+
+
+def test_a_source_hidden_pending_review_hides_the_quote_until_it_is_kept(
+    billet, quoter, member, django_capture_on_commit_callbacks
+):
+    """Flags from members at trust level 4 reach the hiding threshold."""
+    from causerie.core.testing import join
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Action, Reason
+
+    quote_comment(billet, quoter)
+    flag = None
+    with django_capture_on_commit_callbacks(execute=True):
+        for handle in ("flag1", "flag2", "flag3"):
+            flagger = join(make_member(handle, trust_level=4), billet.community)
+            flag = moderation_services.flag_item(
+                actor=flagger, post=billet, reason=Reason.SPAM, note=""
+            )
+    billet.refresh_from_db()
+    assert billet.moderation_state == "pending"
+    assert Quote.objects.get().status == QuoteStatus.HIDDEN
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_services.decide_item(
+            actor=member,
+            flagged_item_id=flag.flagged_item_id,
+            action=Action.KEEP,
+            reason=Reason.SPAM,
+        )
+
+    assert Quote.objects.get().status == QuoteStatus.CURRENT
+
+
+def test_a_moderator_editing_a_quoting_comment_keeps_its_quotes_in_step(
+    billet, quoter, author, member, django_capture_on_commit_callbacks
+):
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Action, Reason
+
+    comment = quote_comment(billet, quoter)
+    flag = moderation_services.flag_item(
+        actor=author, comment=comment, reason=Reason.SPAM, note=""
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_services.decide_item(
+            actor=member,
+            flagged_item_id=flag.flagged_item_id,
+            action=Action.EDIT,
+            reason=Reason.SPAM,
+            edited_body="Retouché : plus de citation.",
+        )
+
+    assert not Quote.objects.exists()
+    comment.refresh_from_db()
+    assert "verified-quote" not in comment.body_html
+
+
+def test_context_after_a_quote_ending_its_sentence_holds_two_sentences(
+    community, author, quoter
+):
+    from causerie.core.testing import make_post
+
+    text = "A un. B deux. C trois. D quatre. E cinq. F six. G sept."
+    billet = make_post(community=community, author=author, body=text)
+    start = text.index("D quatre.")
+    block = selectors.citation(
+        post=billet,
+        source=f"p{billet.pk}",
+        revision=1,
+        start=0,
+        end=len(text),
+        selection="D quatre.",
+    ).block
+    make_comment(post=billet, author=quoter, body=block)
+
+    quote = Quote.objects.get()
+    assert quote.start == start
+    assert quote.context_before == "B deux. C trois. "
+    assert quote.context_after == " E cinq. F six."
+
+
+def test_paragraphs_inside_a_quote_or_a_list_have_no_citer_range(community, author):
+    from causerie.core.testing import make_post
+
+    billet = make_post(
+        community=community,
+        author=author,
+        body="Dehors.\n\n> cité\n> encore\n\n- un\n- deux\n\nFin.",
+    )
+
+    assert billet.body_html.count("data-range") == 2
+
+
+def test_reply_to_quote_refuses_a_member_suspended_in_the_community(
+    billet, quoter, author, member
+):
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Action, Reason
+
+    comment = quote_comment(billet, quoter)
+    own = make_comment(post=billet, author=author, body="Achetez ici.")
+    flag = moderation_services.flag_item(
+        actor=quoter, comment=own, reason=Reason.SPAM, note=""
+    )
+    moderation_services.decide_item(
+        actor=member,
+        flagged_item_id=flag.flagged_item_id,
+        action=Action.SUSPEND,
+        reason=Reason.SPAM,
+        suspension_days=3,
+    )
+
+    with pytest.raises(MemberSanctioned):
+        services.reply_to_quote(actor=author, quote=Quote.objects.get(), body="Non.")
+    assert not QuoteReply.objects.filter(quote__citing_comment=comment).exists()
+
+
+def test_reply_to_quote_refuses_when_the_quoting_comment_was_deleted(
+    billet, quoter, author
+):
+    comment = quote_comment(billet, quoter)
+    publishing_services.delete_comment(actor=quoter, comment=comment)
+
+    with pytest.raises(QuoteNotFound):
+        services.reply_to_quote(actor=author, quote=Quote.objects.get(), body="Non.")

@@ -310,3 +310,133 @@ def test_notifications_say_who_quoted_and_who_replied(
     assert "Ines a répondu à votre citation dans « Le marché »" in (
         replied_page.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "?passage=²",
+        "commenter/?citer=p{post}&r=²",
+        "commenter/?citer=p{post}&r=1&de=²&a=³",
+        "commenter/?parent=٣",
+        "signaler/?citation=²",
+    ],
+)
+def test_non_ascii_digits_in_query_parameters_never_give_a_500(
+    billet, quoter, client_for, suffix
+):
+    address = billet.get_absolute_url() + suffix.format(post=billet.pk)
+
+    response = client_for(quoter).get(address)
+
+    assert response.status_code in (200, 400, 404)
+
+
+def test_a_quote_of_a_source_hidden_by_moderation_withholds_its_words(
+    billet, quoter, member, django_capture_on_commit_callbacks
+):
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Action, Reason
+
+    quoted(billet, quoter)
+    flag = moderation_services.flag_item(
+        actor=quoter, post=billet, reason=Reason.SPAM, note=""
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_services.decide_item(
+            actor=member,
+            flagged_item_id=flag.flagged_item_id,
+            action=Action.HIDE,
+            reason=Reason.SPAM,
+        )
+
+    html = Client().get(f"{billet.get_absolute_url()}").content.decode()
+
+    assert "quote-hidden" in html
+    assert "moins chers pour tous" not in html
+    assert "Les producteurs arrivent tôt." not in html
+    assert "historique/#r1" not in html
+
+
+def test_a_quote_of_a_deleted_source_keeps_its_words_without_a_dead_link(
+    billet, quoter, author, community, django_capture_on_commit_callbacks
+):
+    block = paragraph_block(billet, PASSAGE)
+    other = publishing_services.publish_post(
+        actor=quoter, community=community, title="Réponse", body=block,
+        intent="opinion",
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing_services.delete_post(actor=author, post=billet)
+
+    html = Client().get(other.get_absolute_url()).content.decode()
+
+    assert "quote-deleted" in html
+    assert "moins chers pour tous" in html
+    assert "historique/#r1" not in html
+    assert '<details class="quote-context">' not in html
+
+
+def test_the_reply_shows_under_the_quote_in_the_feed_and_wherever_the_comment_shows(
+    billet, quoter, author, client_for
+):
+    comment, quote = quoted(billet, quoter)
+    services.reply_to_quote(actor=author, quote=quote, body="Ma précision.")
+    answer = make_comment(post=billet, author=author, body="Suite.", parent=comment)
+    address = billet.get_absolute_url()
+
+    feed = Client().get(f"{address}atom/").content.decode()
+    ancestors = Client().get(f"{address}commentaires/{answer.pk}/").content.decode()
+    reply_form = client_for(author).get(f"{address}commenter/?parent={comment.pk}")
+
+    assert "Ma précision." in feed
+    assert "Ma précision." in ancestors
+    assert "Ma précision." in reply_form.content.decode()
+
+
+def test_the_reply_shows_under_the_quote_in_the_accepted_answer(
+    billet, quoter, author, client_for
+):
+    from causerie.recognition import services as recognition_services
+
+    billet.is_question = True
+    billet.save(update_fields=["is_question"])
+    comment, quote = quoted(billet, quoter)
+    services.reply_to_quote(actor=author, quote=quote, body="Ma précision.")
+    recognition_services.accept_answer(actor=author, post=billet, comment=comment)
+
+    html = Client().get(billet.get_absolute_url()).content.decode()
+
+    assert 'class="card accepted-answer-card"' in html
+    assert html.count("Ma précision.") == 2
+
+
+def test_review_queue_with_out_of_context_flags_has_the_same_query_count_at_two_sizes(
+    billet, quoter, author, member, client_for, settings, django_assert_num_queries
+):
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Reason
+
+    settings.CAUSERIE_FLAGS_PER_DAY = {0: 100, 1: 100}
+    writers = [quoter, make_member("hugo"), make_member("lea")]
+
+    def flag_quotes(count):
+        add_quoting_comments(billet, writers, count)
+        for quote in Quote.objects.filter(flags__isnull=True):
+            moderation_services.flag_item(
+                actor=author,
+                comment=quote.citing_comment,
+                reason=Reason.OUT_OF_CONTEXT,
+                quote=quote,
+            )
+
+    flag_quotes(3)
+    queue = client_for(member)
+    address = f"/c/{billet.community.slug}/moderation/"
+    small = count_queries(queue, address)
+
+    flag_quotes(12)
+    with django_assert_num_queries(small):
+        response = queue.get(address)
+
+    assert response.content.decode().count("flagged-quote") == 15
