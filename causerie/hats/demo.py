@@ -140,7 +140,9 @@ def load(*, members, communities, now) -> int:
         created += is_new
         decider = _decider(hat, members)
         if hat.status == HatStatus.REQUESTED and decider is not None:
-            hat = services.grant_hat(actor=decider, hat_id=hat.pk)
+            hat = services.grant_hat(
+                actor=decider, hat_id=hat.pk, reason="Lien vérifié."
+            )
         created += _wear_on_post(hat, REMOVED["post"])
         if hat.status == HatStatus.GRANTED and decider is not None:
             services.remove_hat(actor=decider, hat_id=hat.pk, reason=REMOVED["removal"])

@@ -62,7 +62,7 @@ class HatDecisionForm(forms.Form):
         widget=forms.HiddenInput,
     )
     reason = forms.CharField(
-        label=_("Reason (public; required to refuse)"),
+        label=_("Reason (public: what you checked, or why not)"),
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

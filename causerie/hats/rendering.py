@@ -15,7 +15,8 @@ def badge_html(
     *, hat_id: int, role: str, organisation: str, status: str, handle: str
 ) -> SafeString:
     url = reverse("accounts:profile", kwargs={"handle": handle})
-    label = escape(f"{role} · {organisation}")
+    # <bdi>: a right-to-left name cannot reorder the text around the badge.
+    label = f"<bdi>{escape(role)} · {escape(organisation)}</bdi>"
     if status == HatStatus.REMOVED:
         title = escape(gettext("Hat worn when this was written, removed since"))
         removed = escape(pgettext("hat", "(hat removed)"))

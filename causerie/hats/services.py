@@ -40,14 +40,24 @@ OPEN_STATUSES = (HatStatus.REQUESTED, HatStatus.GRANTED)
 
 
 def check_wearable(*, actor, community, hat: Hat | None) -> None:
-    """Called by publishing services: a billet or comment may wear only one of
-    its author's granted hats, of this community or site-wide."""
+    """Called by publishing services inside their write transaction: a billet
+    or comment may wear only one of its author's granted hats, of this
+    community or site-wide. The hat's row is read again under lock, so that
+    a removal committed since the form was read is seen, and one arriving
+    now waits for the billet or comment to be written."""
     if hat is None:
         return
+    current = (
+        Hat.objects.select_for_update()
+        .filter(pk=hat.pk)
+        .values("member_id", "status", "community_id")
+        .first()
+    )
     if (
-        hat.member_id != actor.pk
-        or hat.status != HatStatus.GRANTED
-        or hat.community_id not in (None, community.pk)
+        current is None
+        or current["member_id"] != actor.pk
+        or current["status"] != HatStatus.GRANTED
+        or current["community_id"] not in (None, community.pk)
     ):
         raise exceptions.HatNotWearable(field="hat")
 
@@ -200,7 +210,6 @@ def _log(*, actor: User, hat: Hat, action: str, reason: str) -> None:
 def _decide(*, actor: User, hat_id: int, status: str, reason: str) -> Hat:
     from causerie.moderation.models import LogAction
 
-    reason = _clean_reason(reason, required=status == HatStatus.REFUSED)
     with transaction.atomic():
         hat = _locked_hat(hat_id)
         is_moderator = _is_moderator(actor, hat.community)
@@ -212,6 +221,8 @@ def _decide(*, actor: User, hat_id: int, status: str, reason: str) -> Hat:
             raise exceptions.CannotDecideOwnHat()
         if hat.status != HatStatus.REQUESTED:
             raise exceptions.HatAlreadyDecided()
+        # Granting is vouching for an affiliation: the public log says on what.
+        reason = _clean_reason(reason, required=True)
         hat.status = status
         hat.decided_by = actor
         hat.decided_at = timezone.now()
@@ -231,19 +242,20 @@ def _decide(*, actor: User, hat_id: int, status: str, reason: str) -> Hat:
     return hat
 
 
-def grant_hat(*, actor: User, hat_id: int, reason: str = "") -> Hat:
+def grant_hat(*, actor: User, hat_id: int, reason: str) -> Hat:
     """A moderator of the hat's community (a site administrator for a
-    site-wide hat), other than the member, grants a waiting request; the
-    reason is optional. Logs HAT_GRANTED, emits HatDecided.
+    site-wide hat), other than the member, grants a waiting request with a
+    public reason (what was checked). Logs HAT_GRANTED, emits HatDecided.
 
-    Raises HatNotFound, NotAllowedToDecideHat, CommunitySuspended,
-    CannotDecideOwnHat, HatAlreadyDecided (decided or withdrawn meanwhile)."""
+    Raises HatReasonRequired, HatNotFound, NotAllowedToDecideHat,
+    CommunitySuspended, CannotDecideOwnHat, HatAlreadyDecided (decided or
+    withdrawn meanwhile)."""
     return _decide(actor=actor, hat_id=hat_id, status=HatStatus.GRANTED, reason=reason)
 
 
 def refuse_hat(*, actor: User, hat_id: int, reason: str) -> Hat:
-    """As `grant_hat`, with a reason required (HatReasonRequired). Logs
-    HAT_REFUSED, emits HatDecided."""
+    """As `grant_hat`: the reason is public. Logs HAT_REFUSED, emits
+    HatDecided."""
     return _decide(actor=actor, hat_id=hat_id, status=HatStatus.REFUSED, reason=reason)
 
 

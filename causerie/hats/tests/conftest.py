@@ -72,7 +72,9 @@ def hat_request(make_request):
 
 @pytest.fixture
 def granted_hat(hat_request, moderator):
-    return services.grant_hat(actor=moderator, hat_id=hat_request.pk)
+    return services.grant_hat(
+        actor=moderator, hat_id=hat_request.pk, reason="Lien vérifié."
+    )
 
 
 @pytest.fixture

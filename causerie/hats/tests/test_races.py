@@ -41,7 +41,9 @@ def test_two_moderators_deciding_at_once_give_one_decision_and_one_refusal():
 
     results = run_together(
         [
-            lambda: services.grant_hat(actor=founder, hat_id=hat.pk),
+            lambda: services.grant_hat(
+                actor=founder, hat_id=hat.pk, reason="Lien vérifié."
+            ),
             lambda: services.refuse_hat(actor=second, hat_id=hat.pk, reason="Non."),
         ]
     )
@@ -74,3 +76,51 @@ def test_two_identical_requests_at_once_give_one_hat():
     errors = [result for result in results if isinstance(result, Exception)]
     assert [error.code for error in errors] == ["hat_duplicate"]
     assert Hat.objects.count() == 1
+
+
+def test_a_hat_removed_while_a_billet_is_written_is_never_worn_after_its_removal():
+    """Either the billet was written first (it keeps the hat, marked removed
+    later) or the removal was (the billet is refused): never a billet that
+    wears a hat already removed when it was written."""
+    from causerie.publishing import services as publishing_services
+    from causerie.publishing.models import Post
+
+    founder = make_member("fondatrice")
+    community = make_community(founder=founder)
+    asker = join(make_member("ines"), community)
+    for round_number in range(5):
+        hat = services.request_hat(
+            actor=asker,
+            community=community,
+            organisation=f"Jardins {round_number}",
+            role="Trésorière",
+            proof_url="https://example.org",
+        )
+        services.grant_hat(actor=founder, hat_id=hat.pk, reason="Lien vérifié.")
+        hat.refresh_from_db()
+
+        results = run_together(
+            [
+                lambda hat=hat, number=round_number: publishing_services.publish_post(
+                    actor=asker,
+                    community=community,
+                    title=f"Billet {number}",
+                    body="Texte.",
+                    intent="information",
+                    hat=hat,
+                ),
+                lambda hat=hat: services.remove_hat(
+                    actor=founder, hat_id=hat.pk, reason="Plus trésorière."
+                ),
+            ]
+        )
+
+        published, removal = results
+        assert not isinstance(removal, Exception)
+        hat.refresh_from_db()
+        if isinstance(published, Exception):
+            assert published.code == "hat_not_wearable"
+        else:
+            post = Post.objects.get(pk=published.pk)
+            assert post.hat_id == hat.pk
+            assert post.created_at <= hat.removed_at

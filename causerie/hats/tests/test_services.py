@@ -210,7 +210,9 @@ def test_grant_hat_logs_a_public_entry_without_the_private_note_and_notifies(
     hat_request, moderator, asker, emitted, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        hat = services.grant_hat(actor=moderator, hat_id=hat_request.pk)
+        hat = services.grant_hat(
+            actor=moderator, hat_id=hat_request.pk, reason="Lien vérifié."
+        )
 
     hat.refresh_from_db()
     assert hat.status == HatStatus.GRANTED
@@ -226,6 +228,16 @@ def test_grant_hat_logs_a_public_entry_without_the_private_note_and_notifies(
     notification = Notification.objects.get(kind=Notification.Kind.HAT_DECIDED)
     assert notification.recipient == asker
     assert notification.subject_type == "granted"
+
+
+def test_grant_hat_requires_a_reason(hat_request, moderator):
+    with pytest.raises(DomainError) as refused:
+        services.grant_hat(actor=moderator, hat_id=hat_request.pk, reason=" ")
+
+    assert refused.value.code == "hat_reason_required"
+    hat_request.refresh_from_db()
+    assert hat_request.status == HatStatus.REQUESTED
+    assert not ModerationLogEntry.objects.exists()
 
 
 def test_refuse_hat_requires_a_reason_and_logs_it(hat_request, moderator):
@@ -252,7 +264,7 @@ def test_grant_hat_refuses_a_member_who_is_not_a_moderator(hat_request, communit
     member = join(make_member("lambda"), community)
 
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=member, hat_id=hat_request.pk)
+        services.grant_hat(actor=member, hat_id=hat_request.pk, reason="Lien vérifié.")
 
     assert refused.value.code == "hat_decision_not_allowed"
     assert not ModerationLogEntry.objects.exists()
@@ -262,7 +274,9 @@ def test_grant_hat_refuses_a_moderator_of_another_community(
     hat_request, outsider_moderator
 ):
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=outsider_moderator, hat_id=hat_request.pk)
+        services.grant_hat(
+            actor=outsider_moderator, hat_id=hat_request.pk, reason="Lien vérifié."
+        )
 
     assert refused.value.code == "hat_decision_not_allowed"
 
@@ -273,10 +287,12 @@ def test_grant_hat_refuses_a_moderator_deciding_their_own_request(
     own = make_request(actor=moderator)
 
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=moderator, hat_id=own.pk)
+        services.grant_hat(actor=moderator, hat_id=own.pk, reason="Lien vérifié.")
 
     assert refused.value.code == "hat_own_request"
-    assert services.grant_hat(actor=second_moderator, hat_id=own.pk).is_worn_now
+    assert services.grant_hat(
+        actor=second_moderator, hat_id=own.pk, reason="Lien vérifié."
+    ).is_worn_now
 
 
 def test_site_wide_hats_are_decided_by_site_administrators_only(
@@ -285,7 +301,7 @@ def test_site_wide_hats_are_decided_by_site_administrators_only(
     hat = make_request(scope="site")
 
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=moderator, hat_id=hat.pk)
+        services.grant_hat(actor=moderator, hat_id=hat.pk, reason="Lien vérifié.")
     assert refused.value.code == "hat_decision_not_allowed"
 
     services.grant_hat(actor=admin, hat_id=hat.pk, reason="Vérifié.")
@@ -296,7 +312,7 @@ def test_site_wide_hats_are_decided_by_site_administrators_only(
 
 def test_a_site_administrator_does_not_decide_a_community_hat(hat_request, admin):
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=admin, hat_id=hat_request.pk)
+        services.grant_hat(actor=admin, hat_id=hat_request.pk, reason="Lien vérifié.")
 
     assert refused.value.code == "hat_decision_not_allowed"
 
@@ -311,14 +327,16 @@ def test_grant_hat_refuses_a_request_already_decided_or_withdrawn(
 
     for hat in (decided, withdrawn):
         with pytest.raises(DomainError) as refused:
-            services.grant_hat(actor=second_moderator, hat_id=hat.pk)
+            services.grant_hat(
+                actor=second_moderator, hat_id=hat.pk, reason="Lien vérifié."
+            )
         assert refused.value.code == "hat_already_decided"
     assert ModerationLogEntry.objects.count() == 1
 
 
 def test_grant_hat_refuses_an_unknown_hat(moderator):
     with pytest.raises(DomainError) as refused:
-        services.grant_hat(actor=moderator, hat_id=999999)
+        services.grant_hat(actor=moderator, hat_id=999999, reason="Lien vérifié.")
 
     assert refused.value.code == "hat_not_found"
 
@@ -444,7 +462,9 @@ def test_a_community_hat_is_not_worn_in_another_community(
 
 
 def test_a_site_wide_hat_is_worn_in_any_community(make_request, admin, asker):
-    hat = services.grant_hat(actor=admin, hat_id=make_request(scope="site").pk)
+    hat = services.grant_hat(
+        actor=admin, hat_id=make_request(scope="site").pk, reason="Lien vérifié."
+    )
     founder = make_member("fondateur")
     from causerie.core.testing import make_community
 
@@ -491,7 +511,9 @@ def test_community_services_still_work_with_site_log_entries(
     """A site-wide entry has no community: the community log ignores it."""
     from causerie.moderation import selectors as moderation_selectors
 
-    services.grant_hat(actor=admin, hat_id=make_request(scope="site").pk)
+    services.grant_hat(
+        actor=admin, hat_id=make_request(scope="site").pk, reason="Lien vérifié."
+    )
 
     assert list(moderation_selectors.public_log(community=community)) == []
     assert len(moderation_selectors.site_log().object_list) == 1

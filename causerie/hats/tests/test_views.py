@@ -107,7 +107,9 @@ def test_my_hats_lists_statuses_with_withdraw_and_take_off_actions(
 ):
     waiting = make_request(organisation="Un")
     worn = services.grant_hat(
-        actor=moderator, hat_id=make_request(organisation="Deux").pk
+        actor=moderator,
+        hat_id=make_request(organisation="Deux").pk,
+        reason="Lien vérifié.",
     )
     client = client_for(asker)
 
@@ -217,7 +219,8 @@ def test_deciding_twice_says_it_was_already_decided(
     hat_request, moderator, second_moderator, client_for
 ):
     client_for(moderator).post(
-        reverse("hats:decide", args=[hat_request.pk]), {"decision": "grant"}
+        reverse("hats:decide", args=[hat_request.pk]),
+        {"decision": "grant", "reason": "Page vérifiée."},
     )
 
     response = client_for(second_moderator).post(
@@ -235,7 +238,8 @@ def test_deciding_twice_says_it_was_already_decided(
 
 def test_decide_page_is_refused_to_a_member(hat_request, asker, client_for):
     response = client_for(asker).post(
-        reverse("hats:decide", args=[hat_request.pk]), {"decision": "grant"}
+        reverse("hats:decide", args=[hat_request.pk]),
+        {"decision": "grant", "reason": "Page vérifiée."},
     )
 
     assert response.status_code == 403
@@ -246,7 +250,8 @@ def test_site_wide_grant_appears_in_the_site_log_and_its_feed_logged_out(
 ):
     hat = make_request(scope="site")
     client_for(admin).post(
-        reverse("hats:decide", args=[hat.pk]), {"decision": "grant", "reason": ""}
+        reverse("hats:decide", args=[hat.pk]),
+        {"decision": "grant", "reason": "Page vérifiée."},
     )
 
     html = Client().get(reverse("moderation:site-log")).content.decode()
@@ -376,7 +381,9 @@ def test_profile_lists_hats_with_history_and_hides_pending_ones_from_the_public(
     make_request, moderator, asker, client_for
 ):
     granted = services.grant_hat(
-        actor=moderator, hat_id=make_request(organisation="Un").pk
+        actor=moderator,
+        hat_id=make_request(organisation="Un").pk,
+        reason="Lien vérifié.",
     )
     services.remove_hat(actor=moderator, hat_id=granted.pk, reason="Parti du bureau.")
     refused = make_request(organisation="Deux")
@@ -424,10 +431,10 @@ def test_hat_queue_query_count_is_the_same_with_2_and_25_requests(
     address = reverse("hats:queue", args=[community.slug])
     hats = _requests(community, 2, "a")
     for hat in hats[:1]:
-        services.grant_hat(actor=moderator, hat_id=hat.pk)
+        services.grant_hat(actor=moderator, hat_id=hat.pk, reason="Lien vérifié.")
     few = count_queries(client, address)
     for hat in _requests(community, 25, "b")[:10]:
-        services.grant_hat(actor=moderator, hat_id=hat.pk)
+        services.grant_hat(actor=moderator, hat_id=hat.pk, reason="Lien vérifié.")
     many = count_queries(client, address)
 
     assert few == many
@@ -444,7 +451,7 @@ def test_profile_and_log_query_counts_do_not_grow_with_hats(
             role="Rôle",
             proof_url="https://example.org",
         )
-        services.grant_hat(actor=moderator, hat_id=hat.pk)
+        services.grant_hat(actor=moderator, hat_id=hat.pk, reason="Lien vérifié.")
 
     from django.test import override_settings
 
