@@ -3,10 +3,12 @@ of listings, self-promotion shares and the warnings shown before publishing
 (docs/transparency.md)."""
 
 import contextlib
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -33,15 +35,32 @@ INTENT_FILTERS = {
 }
 
 
+def canonical_host(host: str) -> str:
+    """One spelling per host, for declared own sites and for link hosts
+    alike: percent-escapes decoded (browsers decode them in a host),
+    lowercase, without "www." nor a final dot, each internationalised label
+    in plain punycode as the Markdown renderer writes it ("xn--" labels are
+    decoded first, so both spellings meet; no IDNA 2003 mapping, which would
+    turn "straße" into "strasse")."""
+    host = unicodedata.normalize("NFC", unquote(host).rstrip(".").lower())
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            with contextlib.suppress(UnicodeError):
+                label = label[4:].encode("ascii").decode("punycode").lower()
+        if not label.isascii():
+            label = "xn--" + label.encode("punycode").decode("ascii")
+        labels.append(label)
+    host = ".".join(labels)
+    return host[4:] if host.startswith("www.") else host
+
+
 def _host(href: str) -> str:
     try:
-        host = (urlsplit(href.replace("&amp;", "&")).hostname or "").rstrip(".")
+        host = urlsplit(href.replace("&amp;", "&")).hostname or ""
     except ValueError:  # a malformed address links nowhere
         return ""
-    with contextlib.suppress(UnicodeError):  # already ASCII from the renderer
-        host = host.encode("idna").decode("ascii")
-    host = host.lower()
-    return host[4:] if host.startswith("www.") else host
+    return canonical_host(host)
 
 
 def own_site_links(*, member, html: str) -> list[str]:
@@ -64,10 +83,13 @@ def own_site_links(*, member, html: str) -> list[str]:
 
 def displayed_site(domain: str) -> str:
     """A stored own site as members read it (punycode shown in Unicode)."""
-    try:
-        return domain.encode("ascii").decode("idna")
-    except UnicodeError:
-        return domain
+    labels = []
+    for label in domain.split("."):
+        if label.startswith("xn--"):
+            with contextlib.suppress(UnicodeError):
+                label = label[4:].encode("ascii").decode("punycode")
+        labels.append(label)
+    return ".".join(labels)
 
 
 def intent_label_text(post) -> str:
@@ -333,6 +355,8 @@ class PublishingWarning:
     own_sites: list[str] = field(default_factory=list)
     share: Share | None = None
     share_after: int = 0
+    # What "Publier quand même" sends back: it confirms this text only.
+    confirmation: str = ""
 
     @property
     def own_sites_shown(self) -> list[str]:
@@ -391,14 +415,22 @@ def is_promotional(item) -> bool:
 CONFIRM_PARAMETER = "publier_quand_meme"
 
 
+def confirmation_for(*, body: str, intent: str | None) -> str:
+    """A confirmation is good for the text and intent it was given for: a
+    member who then adds another link or changes the intent is told again."""
+    digest = hashlib.sha256(f"{intent or ''}\x00{body}".encode("utf-8", "replace"))
+    return digest.hexdigest()[:24]
+
+
 def warning_before_publishing(
     *, member, community, body: str, intent: str | None = None, item=None, data=None
 ) -> PublishingWarning | None:
     """The warning a publishing form shows before a billet (`intent` given) or
     a comment is published, or `item` edited; None when there is nothing to
-    say or when the member already confirmed (`data`, the POST, holds
-    CONFIRM_PARAMETER)."""
-    if data is not None and data.get(CONFIRM_PARAMETER) == "1":
+    say or when the member already confirmed this very text (`data`, the
+    POST, holds CONFIRM_PARAMETER with its confirmation_for)."""
+    confirmation = confirmation_for(body=body, intent=intent)
+    if data is not None and data.get(CONFIRM_PARAMETER) == confirmation:
         return None
     from causerie.publishing.services import render_body
 
@@ -410,4 +442,5 @@ def warning_before_publishing(
         is_edit=item is not None,
         was_promotional=item is not None and is_promotional(item),
     )
+    warning.confirmation = confirmation
     return warning or None

@@ -10,14 +10,16 @@ from causerie.accounts.models import User
 from causerie.core.exceptions import NotAllowed
 from causerie.core.validation import check_text
 from causerie.transparency.exceptions import InvalidOwnSite, TooManyOwnSites
+from causerie.transparency.selectors import canonical_host, displayed_site
 
 MAX_OWN_SITES = 10
 _LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 def normalise_own_site(text: str) -> str:
-    """The host an own site stands for: lowercase, without "www.", IDN in its
-    ASCII (punycode) form as the Markdown renderer writes link hosts. Accepts
+    """The host an own site stands for (selectors.canonical_host: lowercase,
+    without "www.", IDN in punycode as the Markdown renderer writes link
+    hosts). Accepts
     "exemple.fr" or "https://www.exemple.fr/page"; raises InvalidOwnSite
     otherwise (an IP address, a single label, a scheme other than http(s))."""
     raw = (text or "").strip()
@@ -38,16 +40,23 @@ def normalise_own_site(text: str) -> str:
         raise InvalidOwnSite(
             InvalidOwnSite.message % {"site": shown}, field="own_sites"
         )
-    host = host.rstrip(".")
     try:
-        host = host.encode("idna").decode("ascii").lower()
+        host = canonical_host(host)
     except UnicodeError:
         raise InvalidOwnSite(
             InvalidOwnSite.message % {"site": shown}, field="own_sites"
         ) from None
-    if host.startswith("www."):
-        host = host[4:]
     labels = host.split(".")
+    # An internationalised label is made of letters, digits and hyphens too
+    # (a replacement character from undecodable input is not).
+    if not all(
+        character.isalnum() or character == "-"
+        for label in displayed_site(host).split(".")
+        for character in label
+    ):
+        raise InvalidOwnSite(
+            InvalidOwnSite.message % {"site": shown}, field="own_sites"
+        )
     if (
         len(host) > 253
         or len(labels) < 2

@@ -19,7 +19,9 @@ def html(body: str) -> str:
 
 @pytest.fixture
 def own_sites(author):
-    services.set_own_sites(actor=author, member=author, sites=["exemple.fr", "café.fr"])
+    services.set_own_sites(
+        actor=author, member=author, sites=["exemple.fr", "café.fr", "straße.de"]
+    )
     return author
 
 
@@ -36,6 +38,14 @@ def own_sites(author):
         ("https://exemple.fr written without a link", []),
         ("[a](https://www.café.fr/menu)", ["xn--caf-dma.fr"]),
         ("[a](https://exemple.fr) [b](https://exemple.fr/2)", ["exemple.fr"]),
+        # Browsers decode percent-escapes in a host.
+        ("[a](https://exemple%2efr)", ["exemple.fr"]),
+        ("[a](https://%65xemple.fr/x)", ["exemple.fr"]),
+        ("[a](https://www%2Eexemple.fr)", ["exemple.fr"]),
+        # No IDNA 2003 mapping: "straße" is not "strasse", on both sides.
+        ("[a](https://straße.de/)", ["xn--strae-oqa.de"]),
+        ("[a](https://xn--strae-oqa.de/)", ["xn--strae-oqa.de"]),
+        ("[a](https://strasse.de/)", []),
     ],
 )
 def test_own_site_links_finds_own_domains_and_subdomains_only(own_sites, body, found):

@@ -316,12 +316,13 @@ def test_post_create_warns_about_own_sites_and_keeps_the_text(
     url = reverse("publishing:post-create", args=[community.slug])
 
     warned = client.post(url, data)
-    published = client.post(url, {**data, "publier_quand_meme": "1"})
+    confirmation = warned.context["transparency_warning"].confirmation
+    published = client.post(url, {**data, "publier_quand_meme": confirmation})
 
     html = warned.content.decode()
     assert "exemple.fr" in html
     assert "Publier quand même" in html
-    assert 'name="publier_quand_meme" value="1"' in html
+    assert f'name="publier_quand_meme" value="{confirmation}"' in html
     assert 'value="Mon avis"' in html
     assert "Lire [mon blog](https://blog.exemple.fr)" in html
     assert published.status_code == 302
@@ -341,8 +342,10 @@ def test_post_create_warns_about_the_share_above_the_limit(
     )
 
     html = response.content.decode()
-    assert "Déjà 50" in html
-    assert "25" in html
+    # French puts a no-break space before "%"; shares are rounded down.
+    assert "Déjà 50\xa0% de ce que vous avez publié" in html
+    assert "limite de 25\xa0%" in html
+    assert "ce serait 66\xa0%" in html
     assert Post.objects.count() == 2
 
 
@@ -373,8 +376,13 @@ def test_comment_create_from_the_billet_page_shows_the_warning_on_the_form_page(
     client = client_for(with_site)
 
     warned = client.post(url, {"body": "Voir https://x [ici](https://exemple.fr)"})
+    confirmation = warned.context["transparency_warning"].confirmation
     published = client.post(
-        url, {"body": "Voir [ici](https://exemple.fr)", "publier_quand_meme": "1"}
+        url,
+        {
+            "body": "Voir https://x [ici](https://exemple.fr)",
+            "publier_quand_meme": confirmation,
+        },
     )
 
     html = warned.content.decode()
@@ -541,3 +549,29 @@ def test_review_queue_shows_the_authors_self_promotion_share(
 
     assert "autopromotion 50" in queue
     assert "self-promotion-share share-above" in queue
+
+
+def test_a_confirmation_is_good_for_the_confirmed_text_only(
+    community, with_site, client_for
+):
+    data = {
+        "title": "Mon avis",
+        "body": "Lire [mon blog](https://exemple.fr)",
+        "intent": "opinion",
+        "publish": "1",
+    }
+    client = client_for(with_site)
+    url = reverse("publishing:post-create", args=[community.slug])
+    confirmation = client.post(url, data).context["transparency_warning"].confirmation
+
+    changed = client.post(
+        url,
+        {
+            **data,
+            "body": data["body"] + " et [ma boutique](https://exemple.fr/shop)",
+            "publier_quand_meme": confirmation,
+        },
+    )
+
+    assert "Avant de publier" in changed.content.decode()
+    assert not Post.objects.exists()
