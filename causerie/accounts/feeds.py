@@ -26,7 +26,7 @@ class MemberPostsFeed(PostFeed):
         return self.absolute(member.get_absolute_url())
 
     def feed_url(self, member: User):
-        return self.absolute(reverse("accounts:feed", args=[member.handle]))
+        return self.absolute_feed(reverse("accounts:feed", args=[member.handle]))
 
     def author_name(self, member: User):
         return member.name

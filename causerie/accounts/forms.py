@@ -3,6 +3,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from causerie.accounts.services import MAX_PROFILE_LINKS
@@ -43,8 +44,10 @@ class ProfileForm(forms.Form):
         label=_("Links"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One address per line (at most %(count)s).")
-        % {"count": MAX_PROFILE_LINKS},
+        # format_lazy: translated when shown, in the reader's language.
+        help_text=format_lazy(
+            _("One address per line (at most {count})."), count=MAX_PROFILE_LINKS
+        ),
     )
 
     def clean_links(self):
@@ -72,12 +75,15 @@ class ProfileForm(forms.Form):
         label=_("My sites"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Sites that are yours (a blog, a shop, your employer's site), one per "
-            "line, at most %(count)s: exemple.fr or https://www.exemple.fr/page. "
-            "Posts and comments linking to them are marked “self-promotion”."
-        )
-        % {"count": MAX_OWN_SITES},
+        help_text=format_lazy(
+            _(
+                "Sites that are yours (a blog, a shop, your employer's site), one "
+                "per line, at most {count}: exemple.fr or "
+                "https://www.exemple.fr/page. Posts and comments linking to them "
+                "are marked “self-promotion”."
+            ),
+            count=MAX_OWN_SITES,
+        ),
     )
 
     def clean_own_sites(self):

@@ -35,7 +35,7 @@ def profile(request, handle):
             "trust_level_name": trust.level_name(member.trust_level),
             "communities": communities,
             "self_promotion_shares": transparency_selectors.profile_shares(
-                member=member, communities=communities, viewer=request.user
+                member=member, viewer=request.user
             ),
             "posts": publishing_selectors.member_posts(member=member),
             "comments": publishing_selectors.member_comments(member=member),

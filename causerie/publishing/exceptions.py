@@ -93,3 +93,8 @@ class IntentForbidden(InvalidRequest):
 class SponsorRequired(InvalidRequest):
     code = "sponsor_required"
     message = _("Name the sponsor: readers see it in the label of a sponsored post.")
+
+
+class InvalidSponsorLink(InvalidRequest):
+    code = "sponsor_link_invalid"
+    message = _("The sponsor's link must be a web address starting with https://.")

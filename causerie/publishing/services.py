@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -34,6 +36,7 @@ from causerie.publishing.exceptions import (
     CommentDeleted,
     EmptyText,
     IntentForbidden,
+    InvalidSponsorLink,
     MemberSanctioned,
     NewMemberDailyLimit,
     NewMemberTooFast,
@@ -110,7 +113,14 @@ def _check_intent(
     sponsor_name = (sponsor_name or "").strip()
     if not sponsor_name:
         raise SponsorRequired(field="sponsor_name")
-    return sponsor_name, (sponsor_url or "").strip()
+    sponsor_url = (sponsor_url or "").strip()
+    if sponsor_url:
+        # Shown as a link in every listing: the web only, like any link.
+        try:
+            URLValidator(schemes=["http", "https"])(sponsor_url)
+        except ValidationError:
+            raise InvalidSponsorLink(field="sponsor_url") from None
+    return sponsor_name, sponsor_url
 
 
 def publish_post(
@@ -135,7 +145,9 @@ def publish_post(
     _require_member(actor, community, kind="post", body=body)
     tags = list(tags)
     _check_tags(tags, community)
-    check_text(title=title, body=body, sponsor_name=sponsor_name)
+    check_text(
+        title=title, body=body, sponsor_name=sponsor_name, sponsor_url=sponsor_url
+    )
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
     sponsor_name, sponsor_url = _check_intent(
@@ -214,7 +226,9 @@ def edit_post(
         raise NotTheAuthor()
     tags = list(tags)
     _check_tags(tags, community)
-    check_text(title=title, body=body, sponsor_name=sponsor_name)
+    check_text(
+        title=title, body=body, sponsor_name=sponsor_name, sponsor_url=sponsor_url
+    )
     if not body.strip() or not title.strip():
         raise EmptyText(field="body" if title.strip() else "title")
     sponsor_name, sponsor_url = _check_intent(

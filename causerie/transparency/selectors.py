@@ -327,21 +327,25 @@ def community_shares(
     return shares
 
 
-def profile_shares(*, member, communities, viewer) -> list[Share]:
-    """The shares a profile shows: every community for the member
-    themselves, only those above the community's limit for anyone else. Two
-    queries (none without communities)."""
-    communities = list(communities)
-    if not communities:
+def profile_shares(*, member, viewer) -> list[Share]:
+    """The shares a profile shows, for every community the member wrote in
+    (one they left since included: leaving does not hide a share): all of
+    them for the member themselves, only those above the community's limit
+    for anyone else. Three queries, whatever the number of communities."""
+    from causerie.communities.models import Community
+
+    shares = self_promotion_shares(member=member)
+    if not shares:
         return []
-    shares = self_promotion_shares(member=member, communities=communities)
     is_self = viewer.is_authenticated and viewer.pk == member.pk
-    return [
-        shares[community.pk]
-        for community in communities
-        if (is_self and shares[community.pk].total)
-        or shares[community.pk].is_above_limit
-    ]
+    shown = []
+    for community in Community.objects.filter(pk__in=shares).order_by("name"):
+        share = shares[community.pk]
+        share.community = community
+        share.limit = community.policy.self_promotion_share_percent
+        if (is_self and share.total) or share.is_above_limit:
+            shown.append(share)
+    return shown
 
 
 # Warnings before publishing.

@@ -107,6 +107,69 @@ def test_post_form_and_billet_page_handle_sampled_sponsors_without_a_500(
 
 
 @pytest.mark.corpus
+def test_sponsor_link_is_a_web_address_or_refused_on_its_field(
+    hostile, community, author
+):
+    failures = []
+    for index, (source, text) in enumerate(hostile):
+        link = text[:300]
+        try:
+            post = make_post(
+                community=community,
+                author=author,
+                title=f"Billet {index}",
+                intent=Intent.SPONSORED,
+                sponsor_name="Brasserie",
+                sponsor_url=link,
+            )
+        except InvalidRequest as error:
+            if error.field != "sponsor_url":
+                failures.append(f"{source}: {text!r} refused on {error.field}")
+            continue
+        if post.sponsor_url and not post.sponsor_url.startswith(
+            ("http://", "https://")
+        ):
+            failures.append(f"{source}: {text!r} stored as {post.sponsor_url!r}")
+
+    assert not failures, report(failures)
+
+
+@pytest.mark.corpus
+def test_intent_filter_answers_every_hostile_value_without_a_500(
+    hostile, community, author, client
+):
+    from causerie.core.tests.html_safety import page_problems
+
+    tag = community.tags.create(name="Outils", slug="outils")
+    post = make_post(community=community, author=author, title="Billet", tags=[tag])
+    pages = [
+        reverse("home"),
+        community.get_absolute_url(),
+        reverse("communities:tag-detail", args=[community.slug, tag.slug]),
+    ]
+    feeds = [
+        reverse("communities:feed", args=[community.slug]),
+        reverse("accounts:feed", args=[author.handle]),
+    ]
+    sample = hostile[:: max(1, len(hostile) // HTTP_SAMPLE_SIZE)]
+    failures = []
+    for source, text in sample:
+        for url in pages:
+            response = client.get(url, {"intention": text})
+            if response.status_code != 200:
+                failures.append(f"{source}: {text!r} {url} -> {response.status_code}")
+            elif problems := page_problems(response.content.decode()):
+                failures.append(f"{source}: {text!r} {url}: {problems[:2]}")
+        for url in feeds:
+            response = client.get(url, {"intention": text})
+            if response.status_code not in (200, 400):
+                failures.append(f"{source}: {text!r} {url} -> {response.status_code}")
+    assert post.title
+
+    assert not failures, report(failures)
+
+
+@pytest.mark.corpus
 def test_profile_settings_handle_sampled_own_sites_without_a_500(
     hostile, author, client_for
 ):

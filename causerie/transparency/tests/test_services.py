@@ -127,17 +127,26 @@ def test_publish_post_stores_the_sponsor_when_the_intent_is_sponsored(
     assert revision.sponsor_name == "Brasserie du Canal"
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "ftp://canal.example.org/",
+        "https://canal.example.org/\x00",
+    ],
+)
 def test_publish_post_refuses_a_sponsor_link_that_is_not_a_web_address(
-    community, author
+    community, author, link
 ):
-    with pytest.raises(InvalidRequest):
+    with pytest.raises(InvalidRequest) as refusal:
         make_post(
             community=community,
             author=author,
             intent=Intent.SPONSORED,
             sponsor_name="X",
-            sponsor_url="javascript:alert(1)",
+            sponsor_url=link,
         )
+    assert refusal.value.field == "sponsor_url"
 
 
 def test_publish_post_drops_the_sponsor_when_the_intent_is_not_sponsored(

@@ -294,6 +294,37 @@ def test_post_history_shows_the_intent_change_with_the_sponsor(
     assert "Cycles Morin" in change
 
 
+def test_post_history_query_count_is_the_same_with_3_and_30_intent_changes(
+    client, community, author
+):
+    post = make_post(community=community, author=author)
+    url = post.get_absolute_url() + "historique/"
+
+    def change_intents(count):
+        for number in range(count):
+            sponsored = number % 2 == 0
+            publishing_services.edit_post(
+                actor=author,
+                post=post,
+                title=post.title,
+                body=f"{post.body} {number}",
+                intent=Intent.SPONSORED if sponsored else Intent.OPINION,
+                sponsor_name=f"Sponsor {number}" if sponsored else "",
+            )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries.captured_queries)
+
+    change_intents(3)
+    with_3 = count()
+    change_intents(27)
+
+    assert count() == with_3
+
+
 # Warnings before publishing.
 
 
@@ -469,6 +500,20 @@ def test_profile_shows_the_share_publicly_only_above_the_limit(
     assert "au-dessus de la limite" not in below_own
     assert "Part d'autopromotion" in above_public
     assert "au-dessus de la limite" in above_public
+
+
+def test_profile_still_shows_a_share_above_the_limit_after_leaving_the_community(
+    client, community, author
+):
+    from causerie.communities import services as community_services
+
+    make_post(community=community, author=author, title="A", intent=Intent.PROMOTION)
+    community_services.leave_community(actor=author, community=community)
+
+    html = client.get(author.get_absolute_url()).content.decode()
+
+    assert "Part d'autopromotion" in html
+    assert "au-dessus de la limite" in html
 
 
 def test_profile_query_count_is_the_same_with_2_and_8_communities(
