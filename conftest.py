@@ -74,3 +74,11 @@ def post(community, member):
     from causerie.core.testing import make_post
 
     return make_post(community=community, author=member)
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """The shared hostile-input corpora as (source, string) pairs."""
+    from causerie.core.testing import load_hostile_strings
+
+    return load_hostile_strings()

@@ -1,6 +1,8 @@
 """Builders for tests and benchmarks: real rows made through the real services."""
 
+import os
 import threading
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.db import connections
@@ -130,3 +132,45 @@ def join(member, community):
         accepted_guide_version=community.guide_version_number,
     )
     return member
+
+
+def _corpus_lines(path: Path) -> list[str]:
+    # Split on "\n" only: some strings hold \x0b, \x0c, \x85 or \u2028 on purpose,
+    # which str.splitlines() would cut. xss_alert.txt has CRLF line endings.
+    return [line.removesuffix("\r") for line in path.read_text("utf-8").split("\n")]
+
+
+def load_hostile_strings() -> list[tuple[str, str]]:
+    """(source, string) for every entry of blns.txt and of hostile/xss/*.txt
+    under CAUSERIE_SHARED_DATA, each string once. Skips the test when the
+    corpora are absent, fails it under CI=true."""
+    import pytest
+    from django.conf import settings
+
+    base = Path(settings.CAUSERIE_SHARED_DATA) / "hostile"
+    blns = base / "blns.txt"
+    xss = sorted((base / "xss").glob("*.txt"))
+    if not blns.is_file() or not xss:
+        message = f"hostile corpora not found under {base}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    entries = [
+        ("blns.txt", line)
+        for line in _corpus_lines(blns)
+        if line and not line.startswith("#")
+    ]
+    for path in xss:
+        entries.extend(
+            (f"xss/{path.name}", line) for line in _corpus_lines(path) if line
+        )
+    unique: dict[str, str] = {}
+    for source, text in entries:
+        unique.setdefault(text, source)
+    return [(source, text) for text, source in unique.items()]
+
+
+def hostile_report(failures: list[str]) -> str:
+    """The assertion message of a corpus test: how many failed, the first ones."""
+    shown = "\n".join(failures[:20])
+    return f"{len(failures)} strings failed, the first ones:\n{shown}"

@@ -7,58 +7,20 @@ The corpus tests are marked `corpus` (SQLite lane); the NUL and invalid UTF-8
 tests run in every lane.
 """
 
-import os
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import DomainError
-from causerie.core.testing import make_post
+from causerie.core.testing import hostile_report, make_post
 from causerie.core.tests.html_safety import page_problems
 from causerie.hats import services
 from causerie.hats.models import Hat, HatStatus
 
 HTTP_SAMPLE_SIZE = 60
-
-
-def _lines(path: Path) -> list[str]:
-    return [line.removesuffix("\r") for line in path.read_text("utf-8").split("\n")]
-
-
-def load_hostile_strings() -> list[tuple[str, str]]:
-    base = Path(settings.CAUSERIE_SHARED_DATA) / "hostile"
-    blns = base / "blns.txt"
-    xss = sorted((base / "xss").glob("*.txt"))
-    if not blns.is_file() or not xss:
-        message = f"hostile corpora not found under {base}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    entries = [
-        ("blns.txt", line) for line in _lines(blns) if line and not line.startswith("#")
-    ]
-    for path in xss:
-        entries.extend((f"xss/{path.name}", line) for line in _lines(path) if line)
-    unique: dict[str, str] = {}
-    for source, text in entries:
-        unique.setdefault(text, source)
-    return [(source, text) for text, source in unique.items()]
-
-
-@pytest.fixture(scope="module")
-def hostile():
-    return load_hostile_strings()
-
-
-def report(failures: list[str]) -> str:
-    return f"{len(failures)} strings failed, the first ones:\n" + "\n".join(
-        failures[:20]
-    )
 
 
 @pytest.mark.corpus
@@ -101,7 +63,64 @@ def test_request_and_refusal_store_every_hostile_string_or_refuse_it_clearly(
         if hat.decision_reason != reason.strip():
             failures.append(f"{source}: reason {text!r} stored differently")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
+
+
+@pytest.mark.corpus
+def test_proof_link_is_a_web_address_or_refused_on_its_field(
+    hostile, community, asker, settings
+):
+    settings.CAUSERIE_HAT_REQUESTS_PER_DAY = 100000
+    failures = []
+    for index, (source, text) in enumerate(hostile):
+        try:
+            hat = services.request_hat(
+                actor=asker,
+                community=community,
+                organisation=f"Organisation {index}",
+                role="Trésorière",
+                proof_url=text[:300],
+            )
+        except DomainError as error:
+            if error.field != "proof_url":
+                failures.append(f"{source}: {text!r} refused on {error.field}")
+            continue
+        if not hat.proof_url.lower().startswith(("http://", "https://")):
+            failures.append(f"{source}: {text!r} stored as {hat.proof_url!r}")
+        services.withdraw_hat_request(actor=asker, hat_id=hat.pk)
+
+    assert not failures, hostile_report(failures)
+
+
+@pytest.mark.corpus
+def test_removal_reason_is_stored_as_typed_or_refused_clearly(
+    hostile, community, asker, moderator, settings
+):
+    settings.CAUSERIE_HAT_REQUESTS_PER_DAY = 100000
+    sample = hostile[:: max(1, len(hostile) // HTTP_SAMPLE_SIZE)]
+    failures = []
+    for index, (source, text) in enumerate(sample):
+        hat = services.request_hat(
+            actor=asker,
+            community=community,
+            organisation=f"Organisation {index}",
+            role="Trésorière",
+            proof_url="https://example.org/equipe",
+        )
+        services.grant_hat(actor=moderator, hat_id=hat.pk, reason="Lien vérifié.")
+        reason = text[:1000]
+        try:
+            services.remove_hat(actor=moderator, hat_id=hat.pk, reason=reason)
+        except DomainError as error:
+            if reason.strip() and "\x00" not in reason:
+                failures.append(f"{source}: {text!r} refused: {error.message}")
+            services.remove_hat(actor=asker, hat_id=hat.pk)
+            continue
+        hat.refresh_from_db()
+        if hat.removal_reason != reason.strip():
+            failures.append(f"{source}: {text!r} stored differently")
+
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -160,7 +179,7 @@ def test_hostile_hats_are_shown_escaped_on_every_page(
                 failures.append(f"{source}: {text!r} -> {name}: {problems}")
         services.remove_hat(actor=asker, hat_id=hat.pk)
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 def test_request_form_refuses_a_nul_byte_and_keeps_the_other_fields(

@@ -6,58 +6,19 @@ The corpus tests are marked `corpus` (SQLite lane); the NUL and invalid UTF-8
 tests run in every lane.
 """
 
-import os
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import InvalidRequest
-from causerie.core.testing import make_post
+from causerie.core.testing import hostile_report, make_post
 from causerie.core.tests.html_safety import page_problems
 from causerie.polls import services
 from causerie.polls.models import Poll, PollOption
 
 HTTP_SAMPLE_SIZE = 120
-
-
-def _lines(path: Path) -> list[str]:
-    # "\n" only: some entries hold \x0b, \x85 or \u2028 on purpose.
-    return [line.removesuffix("\r") for line in path.read_text("utf-8").split("\n")]
-
-
-def load_hostile_strings() -> list[tuple[str, str]]:
-    base = Path(settings.CAUSERIE_SHARED_DATA) / "hostile"
-    blns = base / "blns.txt"
-    xss = sorted((base / "xss").glob("*.txt"))
-    if not blns.is_file() or not xss:
-        message = f"hostile corpora not found under {base}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    entries = [
-        ("blns.txt", line) for line in _lines(blns) if line and not line.startswith("#")
-    ]
-    for path in xss:
-        entries.extend((f"xss/{path.name}", line) for line in _lines(path) if line)
-    unique: dict[str, str] = {}
-    for source, text in entries:
-        unique.setdefault(text, source)
-    return [(source, text) for text, source in unique.items()]
-
-
-@pytest.fixture(scope="module")
-def hostile():
-    return load_hostile_strings()
-
-
-def report(failures: list[str]) -> str:
-    return f"{len(failures)} strings failed, the first ones:\n" + "\n".join(
-        failures[:20]
-    )
 
 
 def poll_url(name, post):
@@ -95,7 +56,7 @@ def test_add_poll_stores_every_hostile_string_or_refuses_it_clearly(
             failures.append(f"{source}: {text!r} stored as {stored!r}")
         services.delete_poll(actor=author, poll=poll)
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -141,7 +102,7 @@ def test_poll_form_and_page_handle_every_sampled_string_without_a_500(
             failures.append(f"{source}: {text!r} -> {problems}")
         services.delete_poll(actor=author, poll=poll)
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 # NUL bytes and bytes that are not UTF-8: an error in the form, never a 500.

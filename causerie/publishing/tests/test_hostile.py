@@ -5,13 +5,10 @@ The corpus tests are marked `corpus` and run in the SQLite lane only; the NUL
 and invalid UTF-8 tests at the end run in every lane.
 """
 
-import os
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -19,7 +16,7 @@ from causerie.accounts import services as account_services
 from causerie.accounts.models import User
 from causerie.core.exceptions import InvalidRequest
 from causerie.core.markdown import render_markdown
-from causerie.core.testing import make_comment, make_post
+from causerie.core.testing import hostile_report, make_comment, make_post
 from causerie.core.tests.html_safety import html_problems, page_problems
 from causerie.publishing import services
 from causerie.publishing.exceptions import EmptyText
@@ -29,47 +26,10 @@ CITE_LINK = re.compile(r' <a class="cite-link"[^>]*>[^<]*</a>')
 HTTP_SAMPLE_SIZE = 220  # strings sent through the real forms
 
 
-def _lines(path: Path) -> list[str]:
-    # Split on "\n" only: some strings hold \x0b, \x0c, \x85 or \u2028 on purpose,
-    # which str.splitlines() would cut. xss_alert.txt has CRLF line endings.
-    return [line.removesuffix("\r") for line in path.read_text("utf-8").split("\n")]
-
-
-def load_hostile_strings() -> list[tuple[str, str]]:
-    """(source, string) for every entry of blns.txt and of hostile/xss/*.txt."""
-    base = Path(settings.CAUSERIE_SHARED_DATA) / "hostile"
-    blns = base / "blns.txt"
-    xss = sorted((base / "xss").glob("*.txt"))
-    if not blns.is_file() or not xss:
-        message = f"hostile corpora not found under {base}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    entries = [
-        ("blns.txt", line) for line in _lines(blns) if line and not line.startswith("#")
-    ]
-    for path in xss:
-        entries.extend((f"xss/{path.name}", line) for line in _lines(path) if line)
-    unique = {}
-    for source, text in entries:
-        unique.setdefault(text, source)
-    return [(source, text) for text, source in unique.items()]
-
-
-@pytest.fixture(scope="module")
-def hostile():
-    return load_hostile_strings()
-
-
 @pytest.fixture
 def http_sample(hostile):
     step = max(1, len(hostile) // HTTP_SAMPLE_SIZE)
     return hostile[::step]
-
-
-def report(failures: list[str]) -> str:
-    shown = "\n".join(failures[:20])
-    return f"{len(failures)} strings failed, the first ones:\n{shown}"
 
 
 def title_for(text: str) -> str:
@@ -101,7 +61,7 @@ def test_render_markdown_outputs_only_allowed_html_for_every_hostile_string(
             if problems:
                 failures.append(f"{source}: {text!r} -> {problems}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -143,7 +103,7 @@ def test_billet_services_store_every_hostile_string_exactly_as_typed(
             if problems:
                 failures.append(f"{source}: {text!r} -> {problems}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -166,7 +126,7 @@ def test_comment_services_store_every_hostile_string_exactly_as_typed(
             if problems:
                 failures.append(f"{source}: {text!r} -> {problems}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -181,7 +141,7 @@ def test_profile_service_stores_every_hostile_string_exactly_as_typed(hostile, m
         if stored != (display_name, bio):
             failures.append(f"{source}: {text!r} stored as {stored!r}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 # A sample through the real forms
@@ -231,7 +191,7 @@ def test_billet_form_shows_or_refuses_every_sampled_string_without_a_500(
         if problems:
             failures.append(f"{source}: {text!r} -> {problems}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -268,7 +228,7 @@ def test_comment_form_shows_or_refuses_every_sampled_string_without_a_500(
     failures.extend(page_problems(html))
 
     assert shown
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -301,7 +261,7 @@ def test_profile_form_shows_or_refuses_every_sampled_string_without_a_500(
         if problems:
             failures.append(f"{source}: {text!r} -> {problems}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 # NUL bytes and bytes that are not UTF-8: an error in the form, never a 500.

@@ -9,9 +9,8 @@ from django.db import transaction
 from django.utils.html import escape
 
 from causerie.core.exceptions import InvalidRequest
-from causerie.core.testing import make_comment, make_post
+from causerie.core.testing import hostile_report, make_comment, make_post
 from causerie.core.tests.html_safety import html_problems
-from causerie.polls.tests.test_hostile import load_hostile_strings
 from causerie.quotes import rendering, selectors, services
 from causerie.quotes.models import REPLY_MAX_LENGTH, Quote, QuoteReply
 from causerie.quotes.tests.conftest import paragraph_block
@@ -20,17 +19,6 @@ SAMPLE_SIZE = 150
 QUOTE_TEXT = re.compile(
     r'<div class="quote-text">(.*?)</div><p class="quote-source">', re.DOTALL
 )
-
-
-@pytest.fixture(scope="module")
-def hostile():
-    return load_hostile_strings()
-
-
-def report(failures: list[str]) -> str:
-    return f"{len(failures)} strings failed, the first ones:\n" + "\n".join(
-        failures[:20]
-    )
 
 
 @pytest.mark.corpus
@@ -59,7 +47,7 @@ def test_reply_to_quote_stores_or_refuses_every_hostile_string_and_shows_it_esca
             if body.strip() and "\x00" not in body:
                 failures.append(f"{source}: {text!r} refused")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -106,5 +94,5 @@ def test_quoted_hostile_text_is_verified_and_rendered_sanitised(
         except InvalidRequest:
             continue
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
     assert verified > len(sample) // 2

@@ -13,19 +13,13 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import InvalidRequest
-from causerie.core.testing import make_post
-from causerie.polls.tests.test_hostile import load_hostile_strings, report
+from causerie.core.testing import hostile_report, make_post
 from causerie.publishing.models import Intent, Post
 from causerie.transparency import selectors, services
 from causerie.transparency.exceptions import InvalidOwnSite
 
 HTTP_SAMPLE_SIZE = 80
 HOST = re.compile(r"^[a-z0-9.-]+$")
-
-
-@pytest.fixture(scope="module")
-def hostile():
-    return load_hostile_strings()
 
 
 @pytest.mark.corpus
@@ -50,7 +44,7 @@ def test_sponsor_name_is_stored_as_typed_or_refused_clearly(hostile, community, 
         if not selectors.intent_label_text(post).endswith(name.strip()):
             failures.append(f"{source}: {text!r} label wrong")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -66,7 +60,7 @@ def test_own_sites_normalise_every_hostile_string_or_refuse_it(hostile):
         if not HOST.match(host) or "." not in host:
             failures.append(f"{source}: {text!r} stored as {host!r}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -103,7 +97,7 @@ def test_post_form_and_billet_page_handle_sampled_sponsors_without_a_500(
         if post.sponsor_url and escape(post.sponsor_url) not in html:
             failures.append(f"{source}: {text!r} sponsor link not shown escaped")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -131,7 +125,7 @@ def test_sponsor_link_is_a_web_address_or_refused_on_its_field(
         ):
             failures.append(f"{source}: {text!r} stored as {post.sponsor_url!r}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -166,7 +160,7 @@ def test_intent_filter_answers_every_hostile_value_without_a_500(
                 failures.append(f"{source}: {text!r} {url} -> {response.status_code}")
     assert post.title
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 @pytest.mark.corpus
@@ -184,7 +178,7 @@ def test_profile_settings_handle_sampled_own_sites_without_a_500(
         if response.status_code not in (200, 302):
             failures.append(f"{source}: {text!r} -> {response.status_code}")
 
-    assert not failures, report(failures)
+    assert not failures, hostile_report(failures)
 
 
 # NUL bytes and text that is not UTF-8: an error in the form, never a 500.
