@@ -14,6 +14,11 @@ class HatAdmin(admin.ModelAdmin):
     search_fields = ["organisation", "role", "member__handle"]
     raw_id_fields = ["member", "community", "decided_by", "removed_by"]
 
+    def get_exclude(self, request, obj=None):
+        # The private note is for the deciders: staff who are not site
+        # administrators do not read it here either.
+        return [] if request.user.is_superuser else ["note_to_moderators"]
+
     def has_add_permission(self, request):
         return False
 

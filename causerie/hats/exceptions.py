@@ -50,10 +50,8 @@ class DuplicateHat(Conflict):
 
 class HatRequestLimitReached(InvalidRequest):
     code = "hat_request_limit"
-    message = _(
-        "You asked for %(count)s hats in the last 24 hours: wait until tomorrow "
-        "to ask for another."
-    )
+    # The raised message is built with ngettext (services.request_hat).
+    message = _("You asked for too many hats in the last 24 hours.")
 
 
 class NotAllowedToDecideHat(NotAllowed):

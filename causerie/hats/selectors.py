@@ -99,24 +99,22 @@ def profile_hats(*, member, viewer) -> list[Hat]:
     queries, the newest PROFILE_LIMIT hats."""
     hats = Hat.objects.filter(member=member)
     is_self = viewer.is_authenticated and viewer.pk == member.pk
-    moderated: set[int] = set()
     if not is_self:
+        # The same rule as permissions.can_see_pending_hats, in SQL, so that
+        # hats the viewer may not see never take a place in the list.
+        visible = Q(status__in=PUBLIC_STATUSES)
+        pending = Q(status__in=(HatStatus.REQUESTED, HatStatus.REFUSED))
         if viewer.is_authenticated:
             moderated = moderated_community_ids(viewer=viewer)
-        hats = hats.exclude(status=HatStatus.WITHDRAWN)
-        if not moderated and not permissions.is_site_administrator(viewer):
-            hats = hats.filter(status__in=PUBLIC_STATUSES)
-    rows = list(
+            visible |= pending & Q(community_id__in=moderated)
+        if permissions.is_site_administrator(viewer):
+            visible |= pending & Q(community__isnull=True)
+        hats = hats.filter(visible)
+    return list(
         hats.select_related("community", "decided_by", "removed_by").order_by(
             "-created_at", "-pk"
         )[:PROFILE_LIMIT]
     )
-    return [
-        hat
-        for hat in rows
-        if hat.status in PUBLIC_STATUSES
-        or permissions.can_see_pending_hats(viewer, hat, moderated_ids=moderated)
-    ]
 
 
 def hat_labels(*, hat_ids) -> dict[int, SafeString]:

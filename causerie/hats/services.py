@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from causerie.accounts.models import User
 from causerie.communities import selectors as community_selectors
@@ -151,7 +152,14 @@ def request_hat(
         since = timezone.now() - timedelta(hours=24)
         if mine.filter(created_at__gte=since).count() >= limit:
             raise exceptions.HatRequestLimitReached(
-                exceptions.HatRequestLimitReached.message % {"count": limit}
+                ngettext(
+                    "You asked for %(count)s hat in the last 24 hours: wait "
+                    "until tomorrow to ask for another.",
+                    "You asked for %(count)s hats in the last 24 hours: wait "
+                    "until tomorrow to ask for another.",
+                    limit,
+                )
+                % {"count": limit}
             )
         try:
             with transaction.atomic():

@@ -94,9 +94,7 @@ def add_hat_field(form, *, member, community) -> None:
     if member is None:
         return
     hats = wearable_hats(member=member, community=community)
-    # Evaluated once: the field's choices reuse these rows instead of asking again.
-    hats._fetch_all()
-    if not hats:
+    if not hats.exists():
         return
     form.fields["hat"] = forms.ModelChoiceField(
         label=_("Wear a hat"),

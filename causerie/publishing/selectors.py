@@ -38,7 +38,8 @@ def _listed_posts() -> QuerySet[Post]:
     return (
         Post.objects.filter(deleted_at__isnull=True)
         .exclude(moderation_state__in=UNLISTED_STATES)
-        .select_related("author", "community")
+        # The hat worn shows beside the author's name in every listing.
+        .select_related("author", "community", "hat")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
     )
 

@@ -109,6 +109,28 @@ def test_journey_hat_requested_granted_logged_and_worn(
     )
     screenshot(member_page, "billet")
 
+    # A reply wears it too: in place with JavaScript, on the reply page without.
+    moderator_page.goto(member_page.url)
+    moderator_page.locator("#comment-form textarea[name=body]").fill("Merci !")
+    moderator_page.locator("#comment-form button[type=submit]").click()
+    moderator_page.wait_for_url(re.compile(r"#c\d+$"))
+    comment_id = moderator_page.url.rsplit("#c", 1)[1]
+    member_page.reload()
+    member_page.locator(f"li#c{comment_id} a[data-reply-to]").click()
+    if javascript:
+        reply = member_page.locator(f"li#c{comment_id} form.reply-form")
+    else:
+        reply = member_page.locator("form.card")
+    reply.locator("textarea[name=body]").fill("Avec plaisir.")
+    reply.locator("select[name=hat]").select_option(str(hat.pk))
+    reply.locator("button[type=submit]").first.click()
+    member_page.wait_for_url(re.compile(r"#c\d+$"))
+    answer_id = member_page.url.rsplit("#c", 1)[1]
+    expect(member_page.locator(f"li#c{answer_id} .hat").first).to_contain_text(
+        "Médiathèque de Villebrune"
+    )
+    member_page.goto(f"{base}/c/{community.slug}/billets/{Post.objects.get().pk}/")
+
     # The badge leads to the hat on the profile, with its proof.
     badge.locator("a").click()
     expect(member_page.locator(f"#casquette-{hat.pk}")).to_contain_text(

@@ -154,9 +154,12 @@ def test_hat_queue_shows_the_private_note_proof_and_profile_to_moderators(
     assert reverse("hats:decide", args=[hat_request.pk]) in html
 
 
-@pytest.mark.parametrize("who", ["asker", "outsider_moderator", "anonymous"])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("asker", 403), ("outsider_moderator", 403), ("anonymous", 302)],
+)
 def test_hat_queue_is_for_the_community_moderators_only(
-    hat_request, community, client_for, who, request
+    hat_request, community, client_for, who, status, request
 ):
     client = (
         Client() if who == "anonymous" else client_for(request.getfixturevalue(who))
@@ -164,7 +167,7 @@ def test_hat_queue_is_for_the_community_moderators_only(
 
     response = client.get(reverse("hats:queue", args=[community.slug]))
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == status
     assert NOTE not in response.content.decode()
 
 
@@ -514,3 +517,35 @@ def test_notifications_say_who_asks_and_what_was_decided(
     assert "demande la casquette « Gérante · Épicerie &lt;b&gt;du&lt;/b&gt;" in html
     assert community.name in html
     assert "est refusée" in to_member.content.decode()
+
+
+def test_listings_show_the_hat_beside_the_author_at_no_query_per_billet(
+    community, moderator, asker
+):
+    from django.test import override_settings
+
+    def publish_wearing(count, start):
+        for index in range(start, start + count):
+            hat = services.request_hat(
+                actor=asker,
+                community=community,
+                organisation=f"Organisation {index}",
+                role="Rôle",
+                proof_url="https://example.org",
+            )
+            hat = services.grant_hat(
+                actor=moderator, hat_id=hat.pk, reason="Lien vérifié."
+            )
+            make_post(community=community, author=asker, title=f"B{index}", hat=hat)
+
+    with override_settings(CAUSERIE_HAT_REQUESTS_PER_DAY=100):
+        publish_wearing(2, 0)
+        pages = [community.get_absolute_url(), "/", asker.get_absolute_url()]
+        few = [count_queries(Client(), page) for page in pages]
+        publish_wearing(10, 2)
+        many = [count_queries(Client(), page) for page in pages]
+
+    html = Client().get(community.get_absolute_url()).content.decode()
+    assert few == many
+    assert html.count('<span class="hat">') == 12
+    assert "Rôle · Organisation 11" in html
