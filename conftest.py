@@ -82,3 +82,26 @@ def hostile():
     from causerie.core.testing import load_hostile_strings
 
     return load_hostile_strings()
+
+
+@pytest.fixture
+def client_for(db):
+    """client_for(member) is a test client logged in as that member."""
+    from django.test import Client
+
+    def logged_in(user, **options) -> Client:
+        client = Client(**options)
+        client.force_login(user)
+        return client
+
+    return logged_in
+
+
+@pytest.fixture
+def postgresql_only():
+    """Races: SQLite ignores row locks, so they run in the PostgreSQL lane
+    (`pytestmark = pytest.mark.usefixtures("postgresql_only")`)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")

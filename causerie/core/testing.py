@@ -174,3 +174,14 @@ def hostile_report(failures: list[str]) -> str:
     """The assertion message of a corpus test: how many failed, the first ones."""
     shown = "\n".join(failures[:20])
     return f"{len(failures)} strings failed, the first ones:\n{shown}"
+
+
+def raw_form(**fields: str) -> bytes:
+    """A urlencoded body whose values may hold lone surrogates, encoded the way
+    a broken client would send them (bytes that are not valid UTF-8)."""
+    from urllib.parse import quote
+
+    return "&".join(
+        f"{name}={quote(value.encode('utf-8', 'surrogatepass'))}"
+        for name, value in fields.items()
+    ).encode("ascii")

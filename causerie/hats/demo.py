@@ -32,7 +32,7 @@ REMOVED = {
     "role": "Cofondatrice",
     "proof_url": "https://cargo-partage.example.org/qui-sommes-nous",
     "note": "Je suis l'une des deux fondatrices, le registre du commerce le dit.",
-    "reason": "",
+    "reason": "Page « Qui sommes-nous » et registre du commerce vérifiés.",
     "removal": "Maëlle a quitté Cargo Partagé en octobre : ses billets passés "
     "gardent la casquette, marquée retirée.",
     "post": "Je lance Cargo Partagé : des vélos-cargos à louer à la journée",
@@ -141,7 +141,7 @@ def load(*, members, communities, now) -> int:
         decider = _decider(hat, members)
         if hat.status == HatStatus.REQUESTED and decider is not None:
             hat = services.grant_hat(
-                actor=decider, hat_id=hat.pk, reason="Lien vérifié."
+                actor=decider, hat_id=hat.pk, reason=REMOVED["reason"]
             )
         created += _wear_on_post(hat, REMOVED["post"])
         if hat.status == HatStatus.GRANTED and decider is not None:

@@ -92,3 +92,17 @@ def prose_text(text: str) -> re.Pattern:
     """What a one-paragraph text reads as on a page: its words, then the
     paragraph's "citer" link when the reader may quote it."""
     return re.compile(rf"^\s*{re.escape(text)}(\s+citer)?\s*$")
+
+
+def log_in(page, base_url: str, login: str, password: str | None = None) -> None:
+    """Sign in through the real form; `login`: an email, or the handle of a
+    member made by core.testing.make_member (its email is handle@example.org)."""
+    from causerie.core.testing import PASSWORD
+
+    email = login if "@" in login else f"{login}@example.org"
+    page.goto(f"{base_url}/compte/login/")
+    form = page.locator("form[action='/compte/login/']")
+    form.locator("input[name=login]").fill(email)
+    form.locator("input[name=password]").fill(password or PASSWORD)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: "/compte/login/" not in url)

@@ -12,9 +12,10 @@ from playwright.sync_api import expect
 from causerie.accounts.models import User
 from causerie.communities import services as community_services
 from causerie.communities.models import Membership
-from causerie.core.testing import PASSWORD, make_community, make_member
+from causerie.core.testing import make_community, make_member
 from causerie.governance import services
 from causerie.governance.models import Amendment, AmendmentRevision, Participation
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,15 +24,6 @@ SUMMARY = "Relever le seuil de masquage à 8"
 COMMENT = "D'accord : à 5, deux habitués suffisent à masquer un billet."
 VOTERS = ("voix1", "voix2", "voix3", "voix4", "voix5")
 WIDE = {"width": 1280, "height": 800}
-
-
-def _log_in(page, base_url: str, handle: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(f"{handle}@example.org")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 def _member(community, handle: str, *, trust: int, days: int):
@@ -60,7 +52,7 @@ def test_journey_amendment_proposed_discussed_voted_adopted(
     # 1. The proposer finds the amendments from the guide, changes the policy,
     #    previews the exact diff and proposes.
     proposer = new_context(viewport=WIDE).new_page()
-    _log_in(proposer, base, "proposante")
+    log_in(proposer, base, "proposante")
     proposer.goto(f"{base}/c/{SLUG}/guide/")
     proposer.locator(f"a[href='/c/{SLUG}/amendements/']").first.click()
     proposer.locator(f"a[href='/c/{SLUG}/amendements/proposer/']").click()
@@ -80,7 +72,7 @@ def test_journey_amendment_proposed_discussed_voted_adopted(
 
     # 2. Another member follows the link to the discussion and comments.
     reader = new_context(viewport=WIDE).new_page()
-    _log_in(reader, base, "voix1")
+    log_in(reader, base, "voix1")
     reader.goto(f"{base}/c/{SLUG}/amendements/1/")
     reader.locator(
         f"a[href='{amendment.discussion_post.get_absolute_url()}']"
@@ -106,7 +98,7 @@ def test_journey_amendment_proposed_discussed_voted_adopted(
     choices["voix5"] = "against"
     for handle, choice in choices.items():
         page = new_context(viewport=WIDE).new_page()
-        _log_in(page, base, handle)
+        log_in(page, base, handle)
         page.goto(f"{base}/c/{SLUG}/amendements/1/")
         page.locator(f"input[name=choice][value={choice}]").check()
         page.locator("section.ballot-box button[type=submit]").click()

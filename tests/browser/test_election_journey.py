@@ -9,11 +9,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from causerie.core.testing import PASSWORD
 from causerie.elections import blt, services
 from causerie.elections.models import Election, Participation
 from causerie.elections.tests.builders import community_at_day, join, rank
 from causerie.governance.models import Mandate
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,15 +30,6 @@ BALLOTS = (
     + [("celeste",)]
     + [("denis", "basile")]
 )
-
-
-def _log_in(page, base_url: str, handle: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(f"{handle}@example.org")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 def test_journey_four_candidates_two_seats_results_round_by_round(
@@ -75,7 +66,7 @@ def test_journey_four_candidates_two_seats_results_round_by_round(
 
     # The twelfth voter reads the candidates and votes in the browser.
     page = new_context(viewport=WIDE).new_page()
-    _log_in(page, base, "votante")
+    log_in(page, base, "votante")
     page.goto(f"{base}/c/{SLUG}/elections/")
     page.get_by_role("link", name="Élection n° 1").click()
     expect(page.locator("h1")).to_have_text("Élection des modérateurs n° 1")

@@ -8,23 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from causerie.core.testing import PASSWORD, join, make_community, make_member
+from causerie.core.testing import join, make_community, make_member
 from causerie.hats.models import Hat, HatStatus
 from causerie.publishing.models import Post
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
 BILLET_URL = re.compile(r"/c/[\w-]+/billets/(\d+)/$")
 NOTE = "Mon nom figure sur la page du bureau."
-
-
-def _log_in(page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -40,7 +32,7 @@ def test_journey_hat_requested_granted_logged_and_worn(
 
     # The member asks from the community page.
     member_page = new_context(**options).new_page()
-    _log_in(member_page, base, member.email)
+    log_in(member_page, base, member.email)
     member_page.goto(f"{base}/c/{community.slug}/")
     member_page.locator(
         f"a[href='/casquettes/demander/?communaute={community.slug}']"
@@ -68,7 +60,7 @@ def test_journey_hat_requested_granted_logged_and_worn(
 
     # The moderator grants it from the queue linked in the moderation area.
     moderator_page = new_context(**options).new_page()
-    _log_in(moderator_page, base, moderator.email)
+    log_in(moderator_page, base, moderator.email)
     moderator_page.goto(f"{base}/c/{community.slug}/moderation/")
     moderator_page.locator(
         f"a[href='/c/{community.slug}/moderation/casquettes/']"

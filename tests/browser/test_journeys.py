@@ -6,29 +6,19 @@ import pytest
 from playwright.sync_api import expect
 
 from causerie.core.testing import (
-    PASSWORD,
     make_comment,
     make_community,
     make_member,
     make_post,
 )
 from causerie.publishing.models import Comment, Post
-from tests.browser.conftest import prose_text
+from tests.browser.conftest import log_in, prose_text
 
 pytestmark = pytest.mark.browser
 
 CONFIRM_LINK = re.compile(r"https?://\S+?/compte/confirm-email/[^\s/]+/")
 BILLET_URL = re.compile(r"/c/[\w-]+/billets/(\d+)/$")
 COMMENT_URL = re.compile(r"/c/[\w-]+/billets/\d+/(commentaires/\d+/)?#c(\d+)$")
-
-
-def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(password)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 def _join(page, base_url: str, slug: str) -> None:
@@ -121,7 +111,7 @@ def test_journey_signup_to_nested_thread_renders_markdown_and_intent(
     make_member("bastien")
     member_context = new_context(viewport={"width": 1280, "height": 800})
     page2 = member_context.new_page()
-    _log_in(page2, base, "bastien@example.org")
+    log_in(page2, base, "bastien@example.org")
     _join(page2, base, "jardins")
     page2.goto(post_url)
     page2.locator("#comment-form textarea[name=body]").fill("Oui, avec des feuilles.")
@@ -176,7 +166,7 @@ def test_journey_without_javascript_publishes_and_replies_on_reply_page(
     context = new_context(java_script_enabled=False)
     page = context.new_page()
     make_member("claude")
-    _log_in(page, base, "claude@example.org")
+    log_in(page, base, "claude@example.org")
     _join(page, base, "atelier")
 
     page.locator("a[href='/c/atelier/ecrire/']").first.click()

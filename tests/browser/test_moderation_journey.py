@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from causerie.communities import services as community_services
 from causerie.core.testing import (
-    PASSWORD,
     make_comment,
     make_community,
     make_member,
@@ -17,7 +16,7 @@ from causerie.core.testing import (
 from causerie.governance.models import GuideRule
 from causerie.governance.services import co_opt_moderator
 from causerie.moderation.models import Appeal, FlaggedItem, ModerationDecision
-from tests.browser.conftest import prose_text
+from tests.browser.conftest import log_in, prose_text
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +28,6 @@ APPEAL_TEXT = "Ce sont des graines de tomates anciennes, en plein dans le sujet.
 REVERSAL = "Les graines concernent bien le potager : le commentaire reste."
 WIDE = {"width": 1280, "height": 800}
 NARROW = {"width": 375, "height": 812}
-
-
-def _log_in(page, base_url: str, handle: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(f"{handle}@example.org")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 def _join(page, base_url: str) -> None:
@@ -88,7 +78,7 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
     # 1. Three members join and flag the comment, citing rule 2.
     for handle in FLAGGERS:
         page = new_context(viewport=WIDE).new_page()
-        _log_in(page, base, handle)
+        log_in(page, base, handle)
         _join(page, base)
         page.goto(post_url)
         expect(page.locator(f"{comment_li} .prose")).to_have_text(
@@ -126,7 +116,7 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
 
     # 3. The founder decides in the review queue: hide, citing rule 2.
     moderator = new_context(viewport=WIDE).new_page()
-    _log_in(moderator, base, "fondatrice")
+    log_in(moderator, base, "fondatrice")
     moderator.goto(f"{base}/c/{SLUG}/")
     moderator.locator(f"a[href='/c/{SLUG}/moderation/']").click()
     moderator.wait_for_url(f"{base}/c/{SLUG}/moderation/")
@@ -167,7 +157,7 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
 
     # 5. The author finds the decision in their record and appeals it.
     author_page = new_context(viewport=WIDE).new_page()
-    _log_in(author_page, base, "auteur")
+    log_in(author_page, base, "auteur")
     author_page.goto(f"{base}/c/{SLUG}/mon-dossier/")
     record = author_page.locator("li.record-decision")
     expect(record).to_have_count(1)
@@ -189,7 +179,7 @@ def test_journey_flags_hide_decision_logged_appeal_reverses(
 
     # 6. The second moderator reverses the decision.
     referee = new_context(viewport=WIDE).new_page()
-    _log_in(referee, base, "arbitre")
+    log_in(referee, base, "arbitre")
     referee.goto(f"{base}/c/{SLUG}/")
     referee.locator(f"a[href='/c/{SLUG}/recours/']").click()
     referee.wait_for_url(f"{base}/c/{SLUG}/recours/")

@@ -8,8 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from causerie.core.testing import PASSWORD, join, make_community, make_member, make_post
+from causerie.core.testing import join, make_community, make_member, make_post
 from causerie.quotes.models import Quote, QuoteReply
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +41,6 @@ SELECT_TEXT = """() => {
 }"""
 
 
-def _log_in(page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
-
-
 def test_journey_quote_by_selection_context_and_reply(
     live_server, new_context, screenshot
 ):
@@ -62,7 +54,7 @@ def test_journey_quote_by_selection_context_and_reply(
 
     # The member selects words inside one paragraph and quotes them.
     page = new_context(**options).new_page()
-    _log_in(page, base, quoter.email)
+    log_in(page, base, quoter.email)
     page.goto(f"{base}{billet.get_absolute_url()}")
     expect(page.locator(".post a.cite-link")).to_have_count(3)
     selected = page.evaluate(SELECT_TEXT)
@@ -101,7 +93,7 @@ def test_journey_quote_by_selection_context_and_reply(
 
     # The quoted member replies once; the reply shows under the quote.
     author_page = new_context(**options).new_page()
-    _log_in(author_page, base, author.email)
+    log_in(author_page, base, author.email)
     author_page.goto(f"{base}{billet.get_absolute_url()}")
     author_page.locator(f"a[href='/citations/{quote.pk}/repondre/']").click()
     author_page.locator("textarea[name=body]").fill(REPLY)

@@ -6,24 +6,15 @@ import pytest
 from playwright.sync_api import expect
 
 from causerie.core.testing import (
-    PASSWORD,
     make_comment,
     make_community,
     make_member,
     make_post,
 )
 from causerie.recognition.models import Recognition
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, base_url: str, handle: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(f"{handle}@example.org")
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 @pytest.fixture
@@ -53,7 +44,7 @@ def test_journey_useful_then_accepted_answer(
     address = f"{base_url}{post.get_absolute_url()}"
 
     reader = new_context(java_script_enabled=javascript).new_page()
-    _log_in(reader, base_url, "fondatrice")
+    log_in(reader, base_url, "fondatrice")
     reader.goto(address)
     button = reader.locator(f"#c{answer.pk} button[data-recognise]")
     expect(button).to_have_text("Utile")
@@ -67,13 +58,13 @@ def test_journey_useful_then_accepted_answer(
     screenshot(reader, f"useful-js-{javascript}")
 
     author = new_context(java_script_enabled=javascript).new_page()
-    _log_in(author, base_url, "jules")
+    log_in(author, base_url, "jules")
     author.goto(address)
     author.locator(f"#c{answer.pk} a.recognisers-link").click()
     expect(author.locator("ul.recognisers")).to_contain_text("Fondatrice")
 
     asker = new_context(java_script_enabled=javascript).new_page()
-    _log_in(asker, base_url, "rose")
+    log_in(asker, base_url, "rose")
     asker.goto(address)
     asker.locator(f"#c{answer.pk} button.accept-answer").click()
     expect(asker.locator(".accepted-answer-card")).to_contain_text("La chaleur.")

@@ -6,23 +6,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from causerie.core.testing import PASSWORD, join, make_community, make_member
+from causerie.core.testing import join, make_community, make_member
 from causerie.publishing.models import Intent, Post
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
 BILLET_URL = re.compile(r"/c/[\w-]+/billets/(\d+)/$")
 TITLE = "Concours de la Brasserie du Canal"
 BODY = "La brasserie m'a payé pour présenter son **concours**."
-
-
-def _log_in(page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/compte/login/")
-    form = page.locator("form[action='/compte/login/']")
-    form.locator("input[name=login]").fill(email)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(lambda url: "/compte/login/" not in url)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -37,7 +29,7 @@ def test_journey_sponsored_post_names_its_sponsor_in_the_label_and_listing(
         viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
     )
     page = context.new_page()
-    _log_in(page, base, writer.email)
+    log_in(page, base, writer.email)
 
     page.goto(f"{base}/c/{community.slug}/ecrire/")
     sponsor_box = page.locator("[data-sponsor-fields]")

@@ -4,7 +4,6 @@ voter, whatever arrives at once; nothing lands after the close."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 
 from causerie.core.testing import run_together
 from causerie.elections import services
@@ -17,13 +16,11 @@ from causerie.elections.tests.builders import (
     to_voting,
 )
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ who asks for hats, a second moderator, a moderator of another community, a
 site administrator, logged-in clients and a request builder."""
 
 import pytest
-from django.test import Client
 
 from causerie.core.testing import join, make_community, make_member
 from causerie.governance.models import Mandate
@@ -75,13 +74,3 @@ def granted_hat(hat_request, moderator):
     return services.grant_hat(
         actor=moderator, hat_id=hat_request.pk, reason="Lien vérifié."
     )
-
-
-@pytest.fixture
-def client_for(db):
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in

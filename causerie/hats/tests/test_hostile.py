@@ -7,15 +7,13 @@ The corpus tests are marked `corpus` (SQLite lane); the NUL and invalid UTF-8
 tests run in every lane.
 """
 
-from urllib.parse import quote
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import DomainError
-from causerie.core.testing import hostile_report, make_post
+from causerie.core.testing import hostile_report, make_post, raw_form
 from causerie.core.tests.html_safety import page_problems
 from causerie.hats import services
 from causerie.hats.models import Hat, HatStatus
@@ -200,13 +198,6 @@ def test_request_form_refuses_a_nul_byte_and_keeps_the_other_fields(
     assert "errorlist" in html
     assert 'value="Asso &lt;sûre&gt;"' in html
     assert not Hat.objects.exists()
-
-
-def raw_form(**fields: str) -> bytes:
-    return "&".join(
-        f"{name}={quote(value.encode('utf-8', 'surrogatepass'))}"
-        for name, value in fields.items()
-    ).encode("ascii")
 
 
 @pytest.mark.parametrize("field", ["organisation", "role", "note_to_moderators"])

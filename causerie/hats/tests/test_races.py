@@ -2,7 +2,6 @@
 decide; the other is told the request was already decided."""
 
 import pytest
-from django.db import connection
 
 from causerie.core.exceptions import DomainError
 from causerie.core.testing import join, make_community, make_member, run_together
@@ -11,13 +10,11 @@ from causerie.hats import services
 from causerie.hats.models import Hat, HatStatus
 from causerie.moderation.models import ModerationLogEntry
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_two_moderators_deciding_at_once_give_one_decision_and_one_refusal():

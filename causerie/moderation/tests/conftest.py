@@ -8,7 +8,6 @@ Other test modules of this folder may use them; add fixtures, don't change these
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from causerie.core.testing import (
@@ -90,18 +89,6 @@ def other_community(db):
     return make_community(
         founder=make_member("ophelie"), slug="ailleurs", name="Ailleurs"
     )
-
-
-@pytest.fixture
-def client_for(db):
-    """A test client logged in as the given member."""
-
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in
 
 
 @pytest.fixture

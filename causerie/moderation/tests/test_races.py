@@ -1,7 +1,6 @@
 """Concurrent moderation on PostgreSQL: row locks and constraints keep counts exact."""
 
 import pytest
-from django.db import connection
 
 from causerie.core.exceptions import DomainError
 from causerie.core.testing import (
@@ -16,13 +15,11 @@ from causerie.moderation import services
 from causerie.moderation.models import Flag, FlaggedItem, ModerationDecision, Reason
 from causerie.publishing.models import Comment
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_flag_item_counts_twenty_concurrent_flags_exactly_once_each():

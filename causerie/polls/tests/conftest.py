@@ -2,7 +2,6 @@
 voters who joined the community, logged-in clients."""
 
 import pytest
-from django.test import Client
 
 from causerie.core.testing import join, make_member, make_post
 from causerie.polls import services
@@ -59,13 +58,3 @@ def make_poll(billet, author):
 @pytest.fixture
 def poll(make_poll):
     return make_poll()
-
-
-@pytest.fixture
-def client_for(db):
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in

@@ -6,14 +6,12 @@ The corpus tests are marked `corpus` (SQLite lane); the NUL and invalid UTF-8
 tests run in every lane.
 """
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import InvalidRequest
-from causerie.core.testing import hostile_report, make_post
+from causerie.core.testing import hostile_report, make_post, raw_form
 from causerie.core.tests.html_safety import page_problems
 from causerie.polls import services
 from causerie.polls.models import Poll, PollOption
@@ -128,13 +126,6 @@ def test_poll_form_refuses_a_nul_byte_and_keeps_the_other_fields(
     assert 'value="Question &lt;sûre&gt; ?"' in html
     assert 'value="Dimanche"' in html
     assert not Poll.objects.exists()
-
-
-def raw_form(**fields: str) -> bytes:
-    return "&".join(
-        f"{name}={quote(value.encode('utf-8', 'surrogatepass'))}"
-        for name, value in fields.items()
-    ).encode("ascii")
 
 
 @pytest.mark.parametrize("field", ["question", "option_1"])

@@ -2,7 +2,6 @@
 constraints keep one ballot per member and counters equal to a recount."""
 
 import pytest
-from django.db import connection
 
 from causerie.communities import services as community_services
 from causerie.core.testing import (
@@ -14,13 +13,11 @@ from causerie.core.testing import (
 from causerie.polls import services
 from causerie.polls.models import Ballot, Poll, PollKind, PollOption, PollVote
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def members_of(community, count, prefix):

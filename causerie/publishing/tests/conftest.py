@@ -2,7 +2,6 @@
 clients. The `emitted` event recorder lives in the root conftest."""
 
 import pytest
-from django.test import Client
 
 from causerie.communities import services as community_services
 from causerie.core.testing import make_member
@@ -40,15 +39,3 @@ def reader(other_member, community):
 @pytest.fixture
 def admin_member(db):
     return make_member("sysadmin", is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
-def client_for(db):
-    """A test client logged in as the given member."""
-
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in

@@ -6,7 +6,6 @@ and invalid UTF-8 tests at the end run in every lane.
 """
 
 import re
-from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -16,7 +15,7 @@ from causerie.accounts import services as account_services
 from causerie.accounts.models import User
 from causerie.core.exceptions import InvalidRequest
 from causerie.core.markdown import render_markdown
-from causerie.core.testing import hostile_report, make_comment, make_post
+from causerie.core.testing import hostile_report, make_comment, make_post, raw_form
 from causerie.core.tests.html_safety import html_problems, page_problems
 from causerie.publishing import services
 from causerie.publishing.exceptions import EmptyText
@@ -308,15 +307,6 @@ def test_profile_form_refuses_a_nul_byte(member, client_for):
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
     assert User.objects.get(pk=member.pk).display_name == "Camille"
-
-
-def raw_form(**fields: str) -> bytes:
-    """A urlencoded body whose values may hold lone surrogates, encoded the way
-    a broken client would send them (bytes that are not valid UTF-8)."""
-    return "&".join(
-        f"{name}={quote(value.encode('utf-8', 'surrogatepass'))}"
-        for name, value in fields.items()
-    ).encode("ascii")
 
 
 LONE_SURROGATES = "avant \ud800 milieu \udfff après"

@@ -44,14 +44,20 @@ def paragraph_block(billet, text: str) -> str:
     ).block
 
 
-@pytest.fixture
-def client_for(db):
-    """A test client logged in as the given member."""
-    from django.test import Client
+def moderate(*, moderator, flagger, action, post=None, comment=None, **options):
+    """A flag on the billet or comment, then the moderator's decision on it
+    (through the services), e.g. action=Action.HIDE or Action.EDIT with
+    edited_body=...; returns the decision."""
+    from causerie.moderation import services as moderation_services
+    from causerie.moderation.models import Reason
 
-    def logged_in(user) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
-
-    return logged_in
+    flag = moderation_services.flag_item(
+        actor=flagger, post=post, comment=comment, reason=Reason.SPAM
+    )
+    return moderation_services.decide_item(
+        actor=moderator,
+        flagged_item_id=flag.flagged_item_id,
+        action=action,
+        reason=Reason.SPAM,
+        **options,
+    )

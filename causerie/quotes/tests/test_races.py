@@ -2,7 +2,6 @@
 row lock and the one-to-one keep exactly one."""
 
 import pytest
-from django.db import connection
 
 from causerie.core.testing import (
     join,
@@ -16,13 +15,11 @@ from causerie.quotes import selectors, services
 from causerie.quotes.exceptions import QuoteAlreadyAnswered
 from causerie.quotes.models import Quote, QuoteReply
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores row locks: races run in the PostgreSQL lane")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_two_replies_to_one_quote_at_once_keep_exactly_one():

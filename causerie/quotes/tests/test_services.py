@@ -18,7 +18,7 @@ from causerie.quotes.exceptions import (
     QuoteReplyTooLong,
 )
 from causerie.quotes.models import Quote, QuoteReply, QuoteStatus
-from causerie.quotes.tests.conftest import paragraph_block
+from causerie.quotes.tests.conftest import moderate, paragraph_block
 
 PASSAGE = "Nous voulons des *paniers* moins chers pour tous les habitants."
 
@@ -328,19 +328,15 @@ def test_quote_follows_moderation_of_its_source(
     billet, quoter, member, django_capture_on_commit_callbacks
 ):
     """`member` founded the community: its moderator."""
-    from causerie.moderation import services as moderation_services
-    from causerie.moderation.models import Action, Reason
+    from causerie.moderation.models import Action
 
     quote_comment(billet, quoter)
-    flag = moderation_services.flag_item(
-        actor=quoter, post=billet, reason=Reason.SPAM, note=""
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        moderation_services.decide_item(
-            actor=member,
-            flagged_item_id=flag.flagged_item_id,
+        moderate(
+            moderator=member,
+            flagger=quoter,
+            post=billet,
             action=Action.DELETE,
-            reason=Reason.SPAM,
         )
     assert Quote.objects.get().status == QuoteStatus.HIDDEN
 
@@ -348,19 +344,15 @@ def test_quote_follows_moderation_of_its_source(
 def test_quote_is_marked_modified_when_a_moderator_edits_the_passage_away(
     billet, quoter, member, django_capture_on_commit_callbacks
 ):
-    from causerie.moderation import services as moderation_services
-    from causerie.moderation.models import Action, Reason
+    from causerie.moderation.models import Action
 
     quote_comment(billet, quoter)
-    flag = moderation_services.flag_item(
-        actor=quoter, post=billet, reason=Reason.SPAM, note=""
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        moderation_services.decide_item(
-            actor=member,
-            flagged_item_id=flag.flagged_item_id,
+        moderate(
+            moderator=member,
+            flagger=quoter,
+            post=billet,
             action=Action.EDIT,
-            reason=Reason.SPAM,
             edited_body="Texte retouché par la modération.",
         )
 
@@ -441,19 +433,15 @@ def test_a_source_hidden_pending_review_hides_the_quote_until_it_is_kept(
 def test_a_moderator_editing_a_quoting_comment_keeps_its_quotes_in_step(
     billet, quoter, author, member, django_capture_on_commit_callbacks
 ):
-    from causerie.moderation import services as moderation_services
-    from causerie.moderation.models import Action, Reason
+    from causerie.moderation.models import Action
 
     comment = quote_comment(billet, quoter)
-    flag = moderation_services.flag_item(
-        actor=author, comment=comment, reason=Reason.SPAM, note=""
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        moderation_services.decide_item(
-            actor=member,
-            flagged_item_id=flag.flagged_item_id,
+        moderate(
+            moderator=member,
+            flagger=author,
+            comment=comment,
             action=Action.EDIT,
-            reason=Reason.SPAM,
             edited_body="Retouché : plus de citation.",
         )
 
@@ -501,19 +489,15 @@ def test_paragraphs_inside_a_quote_or_a_list_have_no_citer_range(community, auth
 def test_reply_to_quote_refuses_a_member_suspended_in_the_community(
     billet, quoter, author, member
 ):
-    from causerie.moderation import services as moderation_services
-    from causerie.moderation.models import Action, Reason
+    from causerie.moderation.models import Action
 
     comment = quote_comment(billet, quoter)
     own = make_comment(post=billet, author=author, body="Achetez ici.")
-    flag = moderation_services.flag_item(
-        actor=quoter, comment=own, reason=Reason.SPAM, note=""
-    )
-    moderation_services.decide_item(
-        actor=member,
-        flagged_item_id=flag.flagged_item_id,
+    moderate(
+        moderator=member,
+        flagger=quoter,
+        comment=own,
         action=Action.SUSPEND,
-        reason=Reason.SPAM,
         suspension_days=3,
     )
 

@@ -15,7 +15,7 @@ from causerie.publishing import services as publishing_services
 from causerie.publishing.models import Comment
 from causerie.quotes import services
 from causerie.quotes.models import Quote, QuoteReply
-from causerie.quotes.tests.conftest import paragraph_block
+from causerie.quotes.tests.conftest import moderate, paragraph_block
 
 PASSAGE = "Nous voulons des *paniers* moins chers pour tous les habitants."
 
@@ -335,19 +335,15 @@ def test_non_ascii_digits_in_query_parameters_never_give_a_500(
 def test_a_quote_of_a_source_hidden_by_moderation_withholds_its_words(
     billet, quoter, member, django_capture_on_commit_callbacks
 ):
-    from causerie.moderation import services as moderation_services
-    from causerie.moderation.models import Action, Reason
+    from causerie.moderation.models import Action
 
     quoted(billet, quoter)
-    flag = moderation_services.flag_item(
-        actor=quoter, post=billet, reason=Reason.SPAM, note=""
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        moderation_services.decide_item(
-            actor=member,
-            flagged_item_id=flag.flagged_item_id,
+        moderate(
+            moderator=member,
+            flagger=quoter,
+            post=billet,
             action=Action.HIDE,
-            reason=Reason.SPAM,
         )
 
     html = Client().get(f"{billet.get_absolute_url()}").content.decode()

@@ -5,7 +5,6 @@ The `emitted` event recorder lives in the root conftest."""
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from causerie.core.testing import (
@@ -94,13 +93,3 @@ def answer(question, reader):
 def later():
     """A clock an hour and a minute ahead, past the hourly limit's window."""
     return timezone.now() + timedelta(hours=1, minutes=1)
-
-
-@pytest.fixture
-def client_for(db):
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in

@@ -3,7 +3,6 @@ joined it, logged-in clients, and a way to change the community's policy
 through the guide (as an adopted amendment would)."""
 
 import pytest
-from django.test import Client
 
 from causerie.communities import services as community_services
 from causerie.core.testing import join, make_member
@@ -18,16 +17,6 @@ def author(community):
 @pytest.fixture
 def reader(community):
     return join(make_member("samir"), community)
-
-
-@pytest.fixture
-def client_for(db):
-    def logged_in(user, **options) -> Client:
-        client = Client(**options)
-        client.force_login(user)
-        return client
-
-    return logged_in
 
 
 @pytest.fixture

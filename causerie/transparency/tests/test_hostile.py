@@ -6,14 +6,13 @@ The corpus tests are marked `corpus` (SQLite lane); the NUL and invalid UTF-8
 tests run in every lane."""
 
 import re
-from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
 from causerie.core.exceptions import InvalidRequest
-from causerie.core.testing import hostile_report, make_post
+from causerie.core.testing import hostile_report, make_post, raw_form
 from causerie.publishing.models import Intent, Post
 from causerie.transparency import selectors, services
 from causerie.transparency.exceptions import InvalidOwnSite
@@ -202,13 +201,6 @@ def test_post_form_refuses_a_nul_byte_in_the_sponsor_and_keeps_the_text(
     assert "errorlist" in html
     assert 'value="Concours &lt;sûr&gt;"' in html
     assert not Post.objects.exists()
-
-
-def raw_form(**fields: str) -> bytes:
-    return "&".join(
-        f"{name}={quote(value.encode('utf-8', 'surrogatepass'))}"
-        for name, value in fields.items()
-    ).encode("ascii")
 
 
 def test_profile_settings_answer_without_a_500_when_own_sites_are_not_utf8(
