@@ -3,7 +3,10 @@
 One community with 50 billets; one billet carries exactly 200 comments in threads
 (top-level and nested replies down to depth 8, Markdown bodies of 200-600
 characters); a member "bench" (password causerie.core.testing.PASSWORD) belongs
-to the community. Deterministic (fixed random seed).
+to the community. Since issue 7 the thread is what such a thread now holds: one
+comment in ten starts with a verified quote of a paragraph of the billet (every
+other one with the quoted member's reply), and three members wear a hat on
+every comment they write. Deterministic (fixed random seed).
 
 Run by bench/run.sh with DJANGO_SETTINGS_MODULE=bench_settings and bench/ on
 PYTHONPATH; writes the URLs it made as JSON to the path given as argument.
@@ -24,11 +27,12 @@ django.setup()
 
 from causerie.core.testing import (  # noqa: E402
     PASSWORD,
-    make_comment,
+    join,
     make_community,
     make_member,
     make_post,
 )
+from causerie.publishing import services as publishing_services  # noqa: E402
 from causerie.publishing.models import Comment  # noqa: E402
 
 BILLETS = 50
@@ -96,6 +100,57 @@ def markdown_body(rng: random.Random, mentions: list[str]) -> str:
     return body
 
 
+def wear_hats(community, founder, wearers) -> dict:
+    """A granted hat for each wearer, by member id."""
+    from causerie.hats import services as hat_services
+
+    hats = {}
+    for index, member in enumerate(wearers):
+        hat = hat_services.request_hat(
+            actor=member,
+            community=community,
+            organisation=f"Brasserie n° {index + 1}",
+            role="Brasseuse en chef",
+            proof_url=f"https://example.org/brasserie-{index + 1}",
+        )
+        hats[member.pk] = hat_services.grant_hat(
+            actor=founder, hat_id=hat.pk, reason="Page de l'équipe vérifiée."
+        )
+    return hats
+
+
+def quotable_paragraphs(post) -> list[str]:
+    """The quote block "citer" gives for each paragraph of the billet."""
+    import re
+
+    from causerie.quotes import selectors as quote_selectors
+
+    blocks = []
+    for start, end in re.findall(r'data-range="(\d+)-(\d+)"', post.body_html):
+        blocks.append(
+            quote_selectors.citation(
+                post=post,
+                source=f"p{post.pk}",
+                revision=post.revision_count,
+                start=start,
+                end=end,
+            ).block
+        )
+    return blocks
+
+
+def reply_to_every_other_quote(post) -> None:
+    from causerie.quotes import services as quote_services
+    from causerie.quotes.models import Quote
+
+    for quote in Quote.objects.filter(citing_post=post).order_by("pk")[::2]:
+        quote_services.reply_to_quote(
+            actor=quote.source_author,
+            quote=quote,
+            body="Je précise : relisez la suite.",
+        )
+
+
 def main(out_path: str) -> None:
     rng = random.Random(20261123)
     bench = make_member("bench")
@@ -118,22 +173,31 @@ def main(out_path: str) -> None:
     thread_post = posts[-1]
     comment_post = posts[0]  # comments posted under load go here, not to the thread
 
+    for member in members:
+        join(member, community)
+    hats = wear_hats(community, founder, members[1:4])
+    paragraphs = quotable_paragraphs(thread_post)
     comments: list[Comment] = []
-    for _ in range(COMMENTS):
+    for number in range(COMMENTS):
         author = rng.choice(members)
         parent = None
         candidates = [c for c in comments if c.depth < MAX_DEPTH]
         if candidates and rng.random() < 0.72:
             # Prefer recent comments so some threads run deep.
             parent = rng.choice(candidates[-12:] if rng.random() < 0.6 else candidates)
+        body = markdown_body(rng, HANDLES)
+        if number % 10 == 0 and paragraphs and author != thread_post.author:
+            body = f"{rng.choice(paragraphs)}\n{body}"
         comments.append(
-            make_comment(
+            publishing_services.post_comment(
+                actor=author,
                 post=thread_post,
-                author=author,
                 parent=parent,
-                body=markdown_body(rng, HANDLES),
+                body=body,
+                hat=hats.get(author.pk),
             )
         )
+    reply_to_every_other_quote(thread_post)
     # The bench member joins the community (make_post/make_comment join as a side effect).
     from causerie.communities import services as community_services
 

@@ -71,6 +71,7 @@ def pages(db):
         rule_id=rule.pk,
         explanation="Eee",
     )
+    quote, hat_to_decide = _intentions_and_quotes(community, post, founder, reader)
     base = community.get_absolute_url()
     return {
         "member": founder,
@@ -95,6 +96,8 @@ def pages(db):
             "/compte/signup/",
             "/compte/login/",
             "/compte/password/reset/",
+            "/transparence/",
+            "/journal/",
         ],
         "member_urls": [
             "/notifications/",
@@ -111,13 +114,60 @@ def pages(db):
             "/compte/email/",
             "/compte/password/change/",
             post.get_absolute_url(),
+            f"{base}moderation/casquettes/",
+            f"/casquettes/{hat_to_decide.pk}/decider/",
+            f"/citations/{quote.pk}/repondre/",
         ],
         "reader_urls": [
+            "/casquettes/",
+            "/casquettes/demander/",
+            f"{post.get_absolute_url()}commenter/?citer=p{post.pk}&r=1&de=0&a=3",
             f"{base}mon-dossier/",
             f"{base}decisions/{decision.pk}/recours/",
             "/notifications/",
         ],
     }
+
+
+def _intentions_and_quotes(community, post, founder, reader):
+    """A sponsored billet, a hat worn and one waiting, a verified quote of the
+    founder's billet by the reader: what issue 7 adds to the pages."""
+    from causerie.hats import services as hat_services
+    from causerie.publishing import services as publishing_services
+    from causerie.quotes import selectors as quote_selectors
+    from causerie.quotes.models import Quote
+
+    make_post(
+        community=community,
+        author=founder,
+        title="Sss",
+        body="Ppp",
+        intent="sponsored",
+        sponsor_name="Mmm",
+    )
+    worn = hat_services.request_hat(
+        actor=reader,
+        community=community,
+        organisation="Nnn",
+        role="Rrr",
+        proof_url="https://example.org/nnn",
+    )
+    worn = hat_services.grant_hat(actor=founder, hat_id=worn.pk, reason="Lll")
+    waiting = hat_services.request_hat(
+        actor=reader,
+        community=community,
+        organisation="Kkk",
+        role="Rrr",
+        proof_url="https://example.org/kkk",
+        note_to_moderators="Jjj",
+    )
+    block = quote_selectors.citation(
+        post=post, source=f"p{post.pk}", revision=1, start=0, end=3
+    ).block
+    publishing_services.post_comment(
+        actor=reader, post=post, body=f"{block}\nHhh", hat=worn
+    )
+    return Quote.objects.get(), waiting
 
 
 def _leftovers(client, urls, strings) -> dict[str, list[str]]:
