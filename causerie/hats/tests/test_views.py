@@ -549,3 +549,40 @@ def test_listings_show_the_hat_beside_the_author_at_no_query_per_billet(
     assert few == many
     assert html.count('<span class="hat">') == 12
     assert "Rôle · Organisation 11" in html
+
+
+def test_site_wide_pages_query_counts_do_not_grow_with_hats(asker, admin, client_for):
+    """The site administrators' queue, the site's public log and the
+    member's own hats page."""
+    from django.test import override_settings
+
+    def ask_and_decide(start, count):
+        for index in range(start, start + count):
+            granted = services.request_hat(
+                actor=asker,
+                community=None,
+                organisation=f"Projet {index}",
+                role="Mainteneuse",
+                proof_url="https://example.org",
+            )
+            services.grant_hat(actor=admin, hat_id=granted.pk, reason="Vérifié.")
+            services.request_hat(
+                actor=asker,
+                community=None,
+                organisation=f"Autre {index}",
+                role="Mainteneuse",
+                proof_url="https://example.org",
+            )
+
+    pages = [
+        (client_for(admin), reverse("hats:site-queue")),
+        (Client(), reverse("moderation:site-log")),
+        (client_for(asker), reverse("hats:mine")),
+    ]
+    with override_settings(CAUSERIE_HAT_REQUESTS_PER_DAY=100):
+        ask_and_decide(0, 2)
+        few = [count_queries(client, page) for client, page in pages]
+        ask_and_decide(2, 12)
+        many = [count_queries(client, page) for client, page in pages]
+
+    assert few == many

@@ -59,7 +59,9 @@
     const params = new URLSearchParams({
       citer: item.dataset.cite,
       r: item.dataset.revision,
-      texte: text.slice(0, 5000),
+      // Kept well under the 8 KB request lines proxies accept once encoded;
+      // a longer selection is quoted from its start.
+      texte: text.slice(0, 2000),
     });
     const paragraph = paragraphOf(range.startContainer);
     if (paragraph && item.contains(paragraph)) {
