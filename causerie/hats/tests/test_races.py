@@ -75,13 +75,16 @@ def test_two_identical_requests_at_once_give_one_hat():
     assert Hat.objects.count() == 1
 
 
-def test_a_hat_removed_while_a_billet_is_written_is_never_worn_after_its_removal():
+def test_a_hat_removed_while_a_billet_is_written_is_never_worn_after_its_removal(
+    settings,
+):
     """Either the billet was written first (it keeps the hat, marked removed
     later) or the removal was (the billet is refused): never a billet that
     wears a hat already removed when it was written."""
     from causerie.publishing import services as publishing_services
     from causerie.publishing.models import Post
 
+    settings.CAUSERIE_HAT_REQUESTS_PER_DAY = 10
     founder = make_member("fondatrice")
     community = make_community(founder=founder)
     asker = join(make_member("ines"), community)
