@@ -6,6 +6,7 @@ HTML was sanitised when written."""
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -99,7 +100,7 @@ class Decorator:
         return self.for_post(self.post)
 
     def quote_meta(self, quote: Quote, citing_author_id: int) -> str:
-        labels = quote_labels()
+        labels = self.labels
         parts = ['<div class="quote-meta">']
         readable = quote.status in (QuoteStatus.CURRENT, QuoteStatus.MODIFIED)
         if quote.status == QuoteStatus.CURRENT:
@@ -205,26 +206,39 @@ class Decorator:
         if not self.can_cite:
             return html
         source = f"c{comment_id}" if comment_id else f"p{self.page_post_id}"
-        base = f"{self.post_url}commenter/?citer={source}&r={revision}"
-        label = escape(pgettext("action", "quote"))
-        title = escape(gettext("Quote this paragraph in a reply"))
+        # Ids and numbers only after the escaped page address: nothing to escape.
+        base = f"{self.cite_texts['url']}?citer={source}&amp;r={revision}"
+        link_end = self.cite_texts["link_end"]
 
         def cite(match):
             start, end, attributes, inner = match.groups()
-            href = escape(f"{base}&de={start}&a={end}")
             return (
                 f'<p data-range="{start}-{end}"{attributes}>{inner} '
-                f'<a class="cite-link" href="{href}" rel="nofollow" '
-                f'title="{title}">{label}</a></p>'
+                f'<a class="cite-link" href="{base}&amp;de={start}&amp;a={end}"'
+                f"{link_end}</p>"
             )
 
         html = PARAGRAPH.sub(cite, html)
-        selection_label = escape(pgettext("action", "Quote the selection"))
         return (
             f'<div class="quotable" data-cite="{source}" data-revision="{revision}" '
-            f'data-cite-url="{escape(self.post_url)}commenter/" '
-            f'data-cite-label="{selection_label}">{html}</div>'
+            f'data-cite-url="{self.cite_texts["url"]}" '
+            f'data-cite-label="{self.cite_texts["selection"]}">{html}</div>'
         )
+
+    @cached_property
+    def cite_texts(self) -> dict[str, str]:
+        """Translated and escaped once per page, not once per comment."""
+        title = escape(gettext("Quote this paragraph in a reply"))
+        label = escape(pgettext("action", "quote"))
+        return {
+            "url": escape(f"{self.post_url}commenter/"),
+            "link_end": f' rel="nofollow" title="{title}">{label}</a>',
+            "selection": escape(pgettext("action", "Quote the selection")),
+        }
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return quote_labels()
 
     def for_comment(self, comment, body_html: str):
         return mark_safe(

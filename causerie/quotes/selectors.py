@@ -15,6 +15,28 @@ QUOTE_META = "<!--quote-meta:"
 MAX_SELECTION = 5000
 
 
+PAGE_QUOTE_FIELDS = (
+    "citing_post_id",
+    "citing_comment_id",
+    "position",
+    "source_author_id",
+    "source_revision",
+    "start",
+    "end",
+    "text",
+    "context_before",
+    "context_after",
+    "status",
+    "current_start",
+    "current_end",
+    "source_post__community__slug",
+    "source_comment__depth",
+    "source_comment__parent_id",
+    "reply__body",
+    "reply__author__handle",
+)
+
+
 @dataclass
 class PageQuotes:
     """The quotes of the texts of one page, by (citing comment id or None for
@@ -38,8 +60,12 @@ def page_quotes(
         *(comment.body_html for comment in others),
     ]
     if any(QUOTE_META in text for text in texts):
-        quotes = Quote.objects.filter(citing_post=post).select_related(
-            "source_author", "source_post__community", "source_comment", "reply__author"
+        quotes = (
+            Quote.objects.filter(citing_post=post)
+            .select_related("source_post__community", "source_comment", "reply__author")
+            # Only what quotes.rendering shows: a source billet's text and its
+            # community's policy would be read and decoded once per quote.
+            .only(*PAGE_QUOTE_FIELDS)
         )
         page.by_item = {
             (quote.citing_comment_id, quote.position): quote for quote in quotes

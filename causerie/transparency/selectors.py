@@ -441,7 +441,8 @@ def warning_before_publishing(
     warning = publishing_warnings(
         member=member,
         community=community,
-        html=render_body(body),
+        # Without declared sites no link is the member's own: nothing to render.
+        html=render_body(body) if member.own_sites else "",
         intent=intent,
         is_edit=item is not None,
         was_promotional=item is not None and is_promotional(item),
