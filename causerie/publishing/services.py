@@ -88,9 +88,13 @@ def _check_hat(actor: User, community: Community, hat) -> None:
     check_wearable(actor=actor, community=community, hat=hat)
 
 
-def _record_quotes(item) -> None:
+def _record_quotes(item, *, new: bool = False) -> None:
+    from causerie.quotes import markup
     from causerie.quotes.services import record_quotes
 
+    # A new text without a quote block has no quote to record or to drop.
+    if new and not markup.has_marker(item.body):
+        return
     record_quotes(item=item)
 
 
@@ -186,7 +190,7 @@ def publish_post(
             sponsor_url=sponsor_url,
             tag_names=sorted(tag.name for tag in tags),
         )
-        _record_quotes(post)
+        _record_quotes(post, new=True)
         if published_at:  # imported or demo content keeps its own date
             Post.objects.filter(pk=post.pk).update(created_at=now)
             PostRevision.objects.filter(pk=revision.pk).update(created_at=now)
@@ -377,7 +381,7 @@ def post_comment(
         )
         if posted_at:
             CommentRevision.objects.filter(pk=revision.pk).update(created_at=now)
-        _record_quotes(comment)
+        _record_quotes(comment, new=True)
         Post.objects.filter(pk=post.pk).update(
             comment_count=F("comment_count") + 1,
             last_activity_at=now,

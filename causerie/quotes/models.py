@@ -73,12 +73,13 @@ class Quote(BaseModel):
     def __str__(self):
         return f"quote {self.pk} of {self.source_post_id}/{self.source_comment_id}"
 
-    def get_passage_url(self) -> str:
+    def get_passage_url(self, *, post_url: str | None = None) -> str:
         """The page showing the source passage, marked (needs source_post
-        with its community, and source_comment, loaded)."""
+        with its community, and source_comment, loaded). `post_url`: the
+        source billet's address when the caller has it already."""
         from causerie.publishing.selectors import THREAD_LEVELS
 
-        post_url = self.source_post.get_absolute_url()
+        post_url = post_url or self.source_post.get_absolute_url()
         comment = self.source_comment
         if comment is not None and comment.depth >= THREAD_LEVELS:
             post_url = f"{post_url}commentaires/{comment.parent_id}/"

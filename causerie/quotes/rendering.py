@@ -107,7 +107,7 @@ class Decorator:
             parts.append(
                 f'<p class="quote-status quote-current">'
                 f'{labels["verified"]} · <a href="'
-                f'{escape(passage_url(quote))}">'
+                f'{escape(self.passage_url(quote))}">'
                 f"{labels['context_link']}</a></p>"
             )
         else:
@@ -232,13 +232,27 @@ class Decorator:
         label = escape(pgettext("action", "quote"))
         return {
             "url": escape(f"{self.post_url}commenter/"),
-            "link_end": f' rel="nofollow" title="{title}">{label}</a>',
+            # No rel="nofollow": only members see these links, robots never do.
+            "link_end": f' title="{title}">{label}</a>',
             "selection": escape(pgettext("action", "Quote the selection")),
         }
 
     @cached_property
     def labels(self) -> dict[str, str]:
         return quote_labels()
+
+    def passage_url(self, quote: Quote) -> str:
+        """As Quote.get_passage_url, without a reverse() per quote when the
+        passage is on this page's billet (the usual case)."""
+        if quote.source_post_id == getattr(self.post, "pk", None):
+            return quote.get_passage_url(post_url=self.post_url)
+        return quote.get_passage_url()
+
+    @cached_property
+    def needed(self) -> bool:
+        """Whether texts of this page need anything at all: "citer" links, a
+        passage to mark or quotes to show."""
+        return self.can_cite or self.page.passage is not None or bool(self.page.by_item)
 
     def for_comment(self, comment, body_html: str):
         return mark_safe(

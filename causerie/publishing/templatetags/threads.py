@@ -45,6 +45,14 @@ def comment_thread(context):
         own_causes=context.get("own_causes"),
         new_since=context.get("new_since"),
         # Verified quotes and "citer" links (quotes.rendering.for_page).
-        decorate_body=getattr(context.get("page_quotes"), "for_comment", None),
+        decorate_body=_quote_decorator(context.get("page_quotes")),
         **recognition_options,
     )
+
+
+def _quote_decorator(page_quotes):
+    """The thread's texts pass through quotes.rendering only when the page
+    has something to add to them."""
+    if page_quotes is None or not page_quotes.needed:
+        return None
+    return page_quotes.for_comment
