@@ -223,49 +223,67 @@ def _promotional_posts() -> Q:
     return Q(intent__in=PROMOTIONAL_INTENTS) | Q(links_own_site=True)
 
 
+def _counted_rows(
+    posts, comments, *, post_key: str, comment_key: str, now: datetime | None
+):
+    """The four counts of Share for billets grouped by `post_key` and for
+    comments grouped by `comment_key`, as rows with a "key": two aggregate
+    queries."""
+    since = (now or timezone.now()) - timedelta(days=SHARE_WINDOW_DAYS)
+
+    def counts(items, key, promotional: Q, recent: Q):
+        return (
+            items.order_by()
+            .values(key=F(key))
+            .annotate(
+                total=Count("pk"),
+                promotional=Count("pk", filter=promotional),
+                recent_total=Count("pk", filter=recent),
+                recent_promotional=Count("pk", filter=recent & promotional),
+            )
+        )
+
+    return [
+        *counts(posts, post_key, _promotional_posts(), Q(published_at__gte=since)),
+        *counts(
+            comments, comment_key, Q(links_own_site=True), Q(created_at__gte=since)
+        ),
+    ]
+
+
+def _shares_of_rows(rows, new_share) -> dict:
+    """One share per key of the rows, their counts added up; new_share(key)
+    makes the share the first time a key is seen."""
+    shares: dict = {}
+    for row in rows:
+        share = shares.setdefault(row["key"], new_share(row["key"]))
+        share.total += row["total"]
+        share.promotional += row["promotional"]
+        share.recent_total += row["recent_total"]
+        share.recent_promotional += row["recent_promotional"]
+    return shares
+
+
 def self_promotion_shares(
     *, member, communities=None, now: datetime | None = None
 ) -> dict[int, Share]:
     """The member's share per community, keyed by community id: in
     `communities` (Community rows, whose policy gives each limit) or in every
     community they wrote in. Two queries whatever the number of communities."""
-    now = now or timezone.now()
-    since = now - timedelta(days=SHARE_WINDOW_DAYS)
     posts = Post.objects.filter(author=member, deleted_at__isnull=True)
     comments = Comment.objects.filter(author=member, deleted_at__isnull=True)
     if communities is not None:
         community_ids = [community.pk for community in communities]
         posts = posts.filter(community_id__in=community_ids)
         comments = comments.filter(post__community_id__in=community_ids)
-    recent = Q(published_at__gte=since)
-    post_rows = (
-        posts.order_by()
-        .values("community_id")
-        .annotate(
-            total=Count("pk"),
-            promotional=Count("pk", filter=_promotional_posts()),
-            recent_total=Count("pk", filter=recent),
-            recent_promotional=Count("pk", filter=recent & _promotional_posts()),
-        )
+    rows = _counted_rows(
+        posts,
+        comments,
+        post_key="community_id",
+        comment_key="post__community_id",
+        now=now,
     )
-    recent = Q(created_at__gte=since)
-    comment_rows = (
-        comments.order_by()
-        .values(community_id=F("post__community_id"))
-        .annotate(
-            total=Count("pk"),
-            promotional=Count("pk", filter=Q(links_own_site=True)),
-            recent_total=Count("pk", filter=recent),
-            recent_promotional=Count("pk", filter=recent & Q(links_own_site=True)),
-        )
-    )
-    shares: dict[int, Share] = {}
-    for row in [*post_rows, *comment_rows]:
-        share = shares.setdefault(row["community_id"], Share(row["community_id"]))
-        share.total += row["total"]
-        share.promotional += row["promotional"]
-        share.recent_total += row["recent_total"]
-        share.recent_promotional += row["recent_promotional"]
+    shares = _shares_of_rows(rows, Share)
     for community in communities or []:
         share = shares.setdefault(community.pk, Share(community.pk))
         share.community = community
@@ -281,50 +299,19 @@ def community_shares(
     member_ids = list(member_ids)
     if not member_ids:
         return {}
-    now = now or timezone.now()
-    since = now - timedelta(days=SHARE_WINDOW_DAYS)
-    post_recent, comment_recent = Q(published_at__gte=since), Q(created_at__gte=since)
-    post_rows = (
-        Post.objects.filter(
-            community=community, author_id__in=member_ids, deleted_at__isnull=True
-        )
-        .order_by()
-        .values(member_id=F("author_id"))
-        .annotate(
-            total=Count("pk"),
-            promotional=Count("pk", filter=_promotional_posts()),
-            recent_total=Count("pk", filter=post_recent),
-            recent_promotional=Count("pk", filter=post_recent & _promotional_posts()),
-        )
+    posts = Post.objects.filter(
+        community=community, author_id__in=member_ids, deleted_at__isnull=True
     )
-    comment_rows = (
-        Comment.objects.filter(
-            post__community=community,
-            author_id__in=member_ids,
-            deleted_at__isnull=True,
-        )
-        .order_by()
-        .values(member_id=F("author_id"))
-        .annotate(
-            total=Count("pk"),
-            promotional=Count("pk", filter=Q(links_own_site=True)),
-            recent_total=Count("pk", filter=comment_recent),
-            recent_promotional=Count(
-                "pk", filter=comment_recent & Q(links_own_site=True)
-            ),
-        )
+    comments = Comment.objects.filter(
+        post__community=community, author_id__in=member_ids, deleted_at__isnull=True
+    )
+    rows = _counted_rows(
+        posts, comments, post_key="author_id", comment_key="author_id", now=now
     )
     limit = community.policy.self_promotion_share_percent
-    shares: dict[int, Share] = {}
-    for row in [*post_rows, *comment_rows]:
-        share = shares.setdefault(
-            row["member_id"], Share(community.pk, limit=limit, community=community)
-        )
-        share.total += row["total"]
-        share.promotional += row["promotional"]
-        share.recent_total += row["recent_total"]
-        share.recent_promotional += row["recent_promotional"]
-    return shares
+    return _shares_of_rows(
+        rows, lambda _: Share(community.pk, limit=limit, community=community)
+    )
 
 
 def profile_shares(*, member, viewer) -> list[Share]:
