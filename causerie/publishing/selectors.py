@@ -21,6 +21,21 @@ from causerie.publishing.models import (
 )
 
 THREAD_LEVELS = 6  # levels shown on one page before "continuer ce fil"
+
+
+def comment_page_url(post_url: str, comment) -> str:
+    """The page that shows a comment: the billet's (at `post_url`), or the
+    thread page of its parent once the billet's page stops showing levels."""
+    if comment.depth < THREAD_LEVELS:
+        return post_url
+    return f"{post_url}commentaires/{comment.parent_id}/"
+
+
+def comment_location(post_url: str, comment) -> str:
+    """Where a comment is seen, at its anchor."""
+    return f"{comment_page_url(post_url, comment)}#c{comment.pk}"
+
+
 # Billets the moderation hid or deleted leave the listings; pending ones stay, marked.
 UNLISTED_STATES = (ModerationState.HIDDEN, ModerationState.REMOVED)
 # What the author of a moderated item still reads of it (with the reasons).

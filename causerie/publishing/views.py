@@ -441,11 +441,7 @@ def _parent_quotes(request, post, parent):
 
 
 def _comment_location(post, comment):
-    """Where a comment can be seen: the billet page, or a deeper thread page
-    when the billet page stops showing levels before it."""
-    if comment.depth < selectors.THREAD_LEVELS:
-        return f"{post.get_absolute_url()}#c{comment.pk}"
-    return f"{post.get_absolute_url()}commentaires/{comment.parent_id}/#c{comment.pk}"
+    return selectors.comment_location(post.get_absolute_url(), comment)
 
 
 @handles_domain_errors

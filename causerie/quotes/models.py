@@ -77,12 +77,11 @@ class Quote(BaseModel):
         """The page showing the source passage, marked (needs source_post
         with its community, and source_comment, loaded). `post_url`: the
         source billet's address when the caller has it already."""
-        from causerie.publishing.selectors import THREAD_LEVELS
+        from causerie.publishing.selectors import comment_page_url
 
         post_url = post_url or self.source_post.get_absolute_url()
-        comment = self.source_comment
-        if comment is not None and comment.depth >= THREAD_LEVELS:
-            post_url = f"{post_url}commentaires/{comment.parent_id}/"
+        if self.source_comment is not None:
+            post_url = comment_page_url(post_url, self.source_comment)
         return f"{post_url}?passage={self.pk}#passage"
 
     def get_history_url(self) -> str:

@@ -12,7 +12,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
-from causerie.publishing.selectors import THREAD_LEVELS
+from causerie.publishing.selectors import comment_location
 from causerie.quotes.models import Quote, QuoteStatus
 from causerie.quotes.permissions import has_reply
 from causerie.quotes.selectors import QUOTE_META, PageQuotes
@@ -32,23 +32,11 @@ def item_url(post_url: str, comment_id: int | None) -> str:
 
 
 def citing_location(quote: Quote) -> str:
-    """Where the text holding the quote is seen: the billet page, or the
-    thread page of a comment deeper than the billet page shows."""
+    """Where the text holding the quote is seen."""
     post_url = quote.citing_post.get_absolute_url()
-    comment = quote.citing_comment
-    if comment is None:
+    if quote.citing_comment is None:
         return post_url
-    if comment.depth < THREAD_LEVELS:
-        return f"{post_url}#c{comment.pk}"
-    return f"{post_url}commentaires/{comment.parent_id}/#c{comment.pk}"
-
-
-def passage_url(quote: Quote) -> str:
-    return quote.get_passage_url()
-
-
-def history_url(quote: Quote) -> str:
-    return quote.get_history_url()
+    return comment_location(post_url, quote.citing_comment)
 
 
 def _plain(text: str) -> str:
@@ -121,7 +109,7 @@ class Decorator:
             }
             # A deleted or hidden source's history is not public: no link.
             version_html = (
-                f'<a href="{escape(history_url(quote))}">{escape(version)}</a>'
+                f'<a href="{escape(quote.get_history_url())}">{escape(version)}</a>'
                 if readable
                 else escape(version)
             )

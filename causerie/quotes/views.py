@@ -42,8 +42,8 @@ def quote_reply(request, quote_id):
             "quote": quote,
             "form": form,
             "citing_url": citing_url,
-            "passage_url": rendering.passage_url(quote),
-            "history_url": rendering.history_url(quote),
+            "passage_url": quote.get_passage_url(),
+            "history_url": quote.get_history_url(),
         },
         status=400 if request.method == "POST" else 200,
     )

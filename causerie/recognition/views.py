@@ -43,9 +43,7 @@ def _location(post, comment) -> str:
     """Where the item can be seen, at its anchor."""
     if comment is None:
         return f"{post.get_absolute_url()}#post-actions"
-    if comment.depth < publishing_selectors.THREAD_LEVELS:
-        return f"{post.get_absolute_url()}#c{comment.pk}"
-    return f"{post.get_absolute_url()}commentaires/{comment.parent_id}/#c{comment.pk}"
+    return publishing_selectors.comment_location(post.get_absolute_url(), comment)
 
 
 def _wants_json(request) -> bool:

@@ -116,6 +116,4 @@ def _status(request, refusal) -> int:
 def _item_location(post, comment) -> str:
     if comment is None:
         return post.get_absolute_url()
-    if comment.depth < publishing_selectors.THREAD_LEVELS:
-        return f"{post.get_absolute_url()}#c{comment.pk}"
-    return f"{post.get_absolute_url()}commentaires/{comment.parent_id}/#c{comment.pk}"
+    return publishing_selectors.comment_location(post.get_absolute_url(), comment)
