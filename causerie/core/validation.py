@@ -1,8 +1,10 @@
 """Model validation for services: a refusal is a DomainError, like every other."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -52,3 +54,16 @@ def parse_id(value) -> int | None:
         return None
     value = str(value)
     return int(value) if ASCII_ID.fullmatch(value) else None
+
+
+def is_web_address(value: str) -> bool:
+    """A public http(s) address, as links members give are checked (a hat's
+    proof, a sponsor's link): no other scheme, no spaces or control
+    characters (a browser would drop them and could read another scheme)."""
+    if any(character <= " " or character == "\x7f" for character in value):
+        return False
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return False
+    return urlsplit(value).scheme.lower() in ("http", "https")

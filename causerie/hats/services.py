@@ -10,11 +10,8 @@ request.
 """
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -24,7 +21,7 @@ from causerie.communities import selectors as community_selectors
 from causerie.communities.exceptions import CommunitySuspended
 from causerie.communities.models import Community
 from causerie.core.events import emit
-from causerie.core.validation import check_text
+from causerie.core.validation import check_text, is_web_address
 from causerie.hats import exceptions, permissions
 from causerie.hats.events import HatDecided, HatRequested
 from causerie.hats.models import Hat, HatStatus
@@ -79,16 +76,9 @@ def _clean_text(value: str, *, field: str, limit: int, required: bool) -> str:
 
 
 def _clean_proof_url(value: str) -> str:
-    """A public http(s) address: no other scheme, no spaces or control
-    characters (a browser would ignore them and could read another scheme)."""
+    """A public http(s) address (core.validation.is_web_address)."""
     value = _clean_text(value, field="proof_url", limit=PROOF_URL_MAX, required=True)
-    if any(character <= " " or character == "\x7f" for character in value):
-        raise exceptions.InvalidProofLink(field="proof_url")
-    try:
-        URLValidator(schemes=["http", "https"])(value)
-    except ValidationError:
-        raise exceptions.InvalidProofLink(field="proof_url") from None
-    if urlsplit(value).scheme.lower() not in ("http", "https"):
+    if not is_web_address(value):
         raise exceptions.InvalidProofLink(field="proof_url")
     return value
 

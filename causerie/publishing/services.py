@@ -3,8 +3,6 @@
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -24,7 +22,7 @@ from causerie.communities.models import Community, Tag
 from causerie.core.events import emit
 from causerie.core.exceptions import NotAllowed
 from causerie.core.markdown import extract_mentions, render_markdown
-from causerie.core.validation import check_text, validate_model
+from causerie.core.validation import check_text, is_web_address, validate_model
 from causerie.publishing import events, permissions
 from causerie.publishing.events import (
     CommentEdited,
@@ -118,12 +116,9 @@ def _check_intent(
     if not sponsor_name:
         raise SponsorRequired(field="sponsor_name")
     sponsor_url = (sponsor_url or "").strip()
-    if sponsor_url:
-        # Shown as a link in every listing: the web only, like any link.
-        try:
-            URLValidator(schemes=["http", "https"])(sponsor_url)
-        except ValidationError:
-            raise InvalidSponsorLink(field="sponsor_url") from None
+    # Shown as a link in every listing: the web only, like any link.
+    if sponsor_url and not is_web_address(sponsor_url):
+        raise InvalidSponsorLink(field="sponsor_url")
     return sponsor_name, sponsor_url
 
 
