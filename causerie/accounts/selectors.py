@@ -39,6 +39,15 @@ def last_reads(*, viewer, post_ids: list[int]) -> dict[int, datetime]:
     )
 
 
+def site_administrator_ids() -> set[int]:
+    """Active superusers: who decides site-wide hats and escalated appeals."""
+    return set(
+        User.objects.filter(is_superuser=True, is_active=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def existing_handles(*, handles: set[str]) -> set[str]:
     if not handles:
         return set()

@@ -3,7 +3,7 @@ whoever decides on it, a decision or a removal reaches the member."""
 
 from django.urls import reverse
 
-from causerie.accounts.models import User
+from causerie.accounts import selectors as account_selectors
 from causerie.communities import selectors as community_selectors
 from causerie.core.events import handles
 from causerie.hats.events import HatDecided, HatRequested
@@ -28,11 +28,7 @@ def decider_ids(hat: Hat) -> set[int]:
     """The community's moderators, or the site administrators for a site-wide
     hat."""
     if hat.community_id is None:
-        return set(
-            User.objects.filter(is_superuser=True, is_active=True).values_list(
-                "pk", flat=True
-            )
-        )
+        return account_selectors.site_administrator_ids()
     return community_selectors.moderator_ids(community=hat.community)
 
 

@@ -136,3 +136,13 @@ def hat_labels(*, hat_ids) -> dict[int, SafeString]:
         )
         for pk, role, organisation, status, handle in rows
     }
+
+
+def moderates(user, community) -> bool:
+    """Whether the user holds a mandate in the community of a hat; False for
+    a site-wide hat (community None) and for visitors (one query)."""
+    from causerie.communities import selectors as community_selectors
+
+    if community is None or not user.is_authenticated:
+        return False
+    return user.pk in community_selectors.moderator_ids(community=community)

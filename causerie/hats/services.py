@@ -22,7 +22,7 @@ from causerie.communities.exceptions import CommunitySuspended
 from causerie.communities.models import Community
 from causerie.core.events import emit
 from causerie.core.validation import check_text, is_web_address
-from causerie.hats import exceptions, permissions
+from causerie.hats import exceptions, permissions, selectors
 from causerie.hats.events import HatDecided, HatRequested
 from causerie.hats.models import Hat, HatStatus
 
@@ -81,12 +81,6 @@ def _clean_proof_url(value: str) -> str:
     if not is_web_address(value):
         raise exceptions.InvalidProofLink(field="proof_url")
     return value
-
-
-def _is_moderator(actor: User, community: Community | None) -> bool:
-    if community is None or not actor.is_authenticated:
-        return False
-    return actor.pk in community_selectors.moderator_ids(community=community)
 
 
 def request_hat(
@@ -210,7 +204,7 @@ def _decide(*, actor: User, hat_id: int, status: str, reason: str) -> Hat:
 
     with transaction.atomic():
         hat = _locked_hat(hat_id)
-        is_moderator = _is_moderator(actor, hat.community)
+        is_moderator = selectors.moderates(actor, hat.community)
         if not permissions.can_decide_hat(actor, hat, is_moderator=is_moderator):
             if hat.community is not None and hat.community.is_suspended:
                 raise CommunitySuspended()
@@ -286,7 +280,7 @@ def remove_hat(*, actor: User, hat_id: int, reason: str = "") -> Hat:
         hat = _locked_hat(hat_id)
         is_owner = actor.is_authenticated and actor.pk == hat.member_id
         may_decide = permissions.can_decide_hat(
-            actor, hat, is_moderator=_is_moderator(actor, hat.community)
+            actor, hat, is_moderator=selectors.moderates(actor, hat.community)
         )
         if not (is_owner or may_decide):
             raise exceptions.NotAllowedToRemoveHat()

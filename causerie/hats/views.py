@@ -16,12 +16,6 @@ from causerie.hats.forms import HatDecisionForm, HatRemovalForm, HatRequestForm
 from causerie.hats.models import HatStatus
 
 
-def _is_moderator(user, community) -> bool:
-    if community is None or not user.is_authenticated:
-        return False
-    return user.pk in community_selectors.moderator_ids(community=community)
-
-
 def _queue_url(hat):
     if hat.community_id is None:
         return redirect("hats:site-queue")
@@ -94,7 +88,7 @@ def hat_remove(request, hat_id):
     hat = selectors.hat_in(hat_id=hat_id)
     is_owner = request.user.pk == hat.member_id
     if not permissions.can_remove_hat(
-        request.user, hat, is_moderator=_is_moderator(request.user, hat.community)
+        request.user, hat, is_moderator=selectors.moderates(request.user, hat.community)
     ):
         if hat.status != HatStatus.GRANTED:
             messages.error(request, _("This hat is not worn any more."))
@@ -145,7 +139,7 @@ def _queue(request, community):
 @handles_domain_errors
 def hat_queue(request, slug):
     community = community_selectors.community_by_slug(slug=slug)
-    if not _is_moderator(request.user, community):
+    if not selectors.moderates(request.user, community):
         raise NotAllowed()
     return _queue(request, community)
 
@@ -163,7 +157,7 @@ def site_hat_queue(request):
 def hat_decide(request, hat_id):
     hat = selectors.hat_in(hat_id=hat_id)
     if not permissions.can_decide_hat(
-        request.user, hat, is_moderator=_is_moderator(request.user, hat.community)
+        request.user, hat, is_moderator=selectors.moderates(request.user, hat.community)
     ):
         raise NotAllowed()
     form = HatDecisionForm(request.POST or None)

@@ -3,7 +3,8 @@ notifications and followed billets (run as background tasks)."""
 
 from django.apps import apps
 
-from causerie.accounts.models import Mute, User
+from causerie.accounts import selectors as account_selectors
+from causerie.accounts.models import Mute
 from causerie.communities import selectors as community_selectors
 from causerie.communities.models import Membership
 from causerie.core.events import handles
@@ -152,11 +153,7 @@ def notify_appeal_to_review(event) -> None:
         return
     decision = appeal.decision
     if appeal.status == Appeal.Status.ESCALATED:
-        reviewer_ids = set(
-            User.objects.filter(is_superuser=True, is_active=True).values_list(
-                "pk", flat=True
-            )
-        )
+        reviewer_ids = account_selectors.site_administrator_ids()
     else:
         reviewer_ids = community_selectors.moderator_ids(community=decision.community)
     for reviewer_id in sorted(reviewer_ids - {decision.moderator_id}):
