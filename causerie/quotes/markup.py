@@ -152,17 +152,21 @@ def load_revision(kind: str, item_id: int, number: int, *, readable_only=True):
     return revision, revision and revision.comment
 
 
-def quote_key(
-    *, comment_id: int | None, post_id: int, revision: int, start: int, end: int
-) -> tuple:
-    """What identifies a quote block's source: its marker's values."""
-    return ("c", comment_id) if comment_id else ("p", post_id), revision, start, end
+def source_key(quote) -> tuple:
+    """What identifies the source of a Quote row or a VerifiedBlock (same
+    attribute names): its marker's values, as _check reads them."""
+    item = (
+        ("c", quote.source_comment_id)
+        if quote.source_comment_id
+        else ("p", quote.source_post_id)
+    )
+    return item, quote.source_revision, quote.start, quote.end
 
 
 def _check(
     match: re.Match, quoted: str, position: int, known: frozenset
 ) -> tuple | None:
-    """`known`: the quote_key of the quotes the text held before this edit.
+    """`known`: the source_key of the quotes the text held before this edit.
     Those stay verified when their source became unreadable since (their
     status says so); a new block needs a source readable by everyone."""
     kind, item_id, number, start, end = match.groups()

@@ -5,6 +5,8 @@ mark on a source page."""
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from causerie.core.markdown import source_text
 from causerie.core.validation import parse_id
 from causerie.quotes import markup
@@ -80,29 +82,24 @@ def page_quotes(
     return page
 
 
-def known_quote_keys(*, item) -> frozenset:
-    """The markup.quote_key of the quotes a billet's own text or a comment
-    holds now (one query; none for an item not saved yet)."""
+def quotes_in(item) -> QuerySet[Quote]:
+    """The quotes made in a billet's own text or in a comment."""
     from causerie.publishing.models import Comment
 
+    if isinstance(item, Comment):
+        return Quote.objects.filter(citing_post_id=item.post_id, citing_comment=item)
+    return Quote.objects.filter(citing_post=item, citing_comment__isnull=True)
+
+
+def known_quote_keys(*, item) -> frozenset:
+    """The markup.source_key of the quotes a billet's own text or a comment
+    holds now (one query; none for an item not saved yet)."""
     if item.pk is None:
         return frozenset()
-    if isinstance(item, Comment):
-        quotes = Quote.objects.filter(citing_comment=item)
-    else:
-        quotes = Quote.objects.filter(citing_post=item, citing_comment__isnull=True)
-    return frozenset(
-        markup.quote_key(
-            comment_id=comment_id,
-            post_id=post_id,
-            revision=revision,
-            start=start,
-            end=end,
-        )
-        for comment_id, post_id, revision, start, end in quotes.values_list(
-            "source_comment_id", "source_post_id", "source_revision", "start", "end"
-        )
+    quotes = quotes_in(item).only(
+        "source_comment_id", "source_post_id", "source_revision", "start", "end"
     )
+    return frozenset(markup.source_key(quote) for quote in quotes)
 
 
 def quotes_of_items(*, items) -> dict[tuple[int, int | None], list[Quote]]:
@@ -153,16 +150,12 @@ def quote_for_page(*, quote_id: int) -> Quote:
 def quote_in_item(*, item, quote_id: int) -> Quote | None:
     """A quote made in this billet (its own text) or comment, with its
     source, for the flag "quoted out of context"."""
-    from causerie.publishing.models import Comment
-
-    quotes = Quote.objects.filter(pk=quote_id).select_related(
-        "source_post__community", "source_comment", "source_author"
+    return (
+        quotes_in(item)
+        .filter(pk=quote_id)
+        .select_related("source_post__community", "source_comment", "source_author")
+        .first()
     )
-    if isinstance(item, Comment):
-        quotes = quotes.filter(citing_comment=item)
-    else:
-        quotes = quotes.filter(citing_post=item, citing_comment__isnull=True)
-    return quotes.first()
 
 
 @dataclass

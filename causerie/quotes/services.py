@@ -33,28 +33,17 @@ def record_quotes(*, item) -> None:
     edit; the others are deleted. Emits MemberQuoted for each new row (the
     quoted member is notified, unless they quoted themselves)."""
     from causerie.publishing.models import Comment
+    from causerie.quotes.selectors import quotes_in
 
     is_comment = isinstance(item, Comment)
     citing = {
         "citing_post_id": item.post_id if is_comment else item.pk,
         "citing_comment_id": item.pk if is_comment else None,
     }
-    existing = {
-        _key(quote): quote
-        for quote in Quote.objects.filter(**citing).select_for_update()
-    }
+    existing = {_key(quote): quote for quote in quotes_in(item).select_for_update()}
     # A quote kept across an edit stays verified even when its source was
     # deleted or hidden since: its status says so, and its reply stays.
-    known = frozenset(
-        markup.quote_key(
-            comment_id=quote.source_comment_id,
-            post_id=quote.source_post_id,
-            revision=quote.source_revision,
-            start=quote.start,
-            end=quote.end,
-        )
-        for quote in existing.values()
-    )
+    known = frozenset(markup.source_key(quote) for quote in existing.values())
     blocks = (
         markup.verified_blocks(item.body, known=known)
         if markup.has_marker(item.body)
@@ -62,15 +51,7 @@ def record_quotes(*, item) -> None:
     )
     kept: set[int] = set()
     for block in blocks:
-        key = (
-            block.source_post_id,
-            block.source_comment_id,
-            block.source_revision,
-            block.start,
-            block.end,
-            block.text,
-        )
-        quote = existing.get(key)
+        quote = existing.get(_key(block))
         if quote is not None and quote.pk not in kept:
             kept.add(quote.pk)
             if quote.position != block.position:
@@ -96,18 +77,13 @@ def record_quotes(*, item) -> None:
         kept.add(quote.pk)
         if block.source_author_id != item.author_id:
             emit(MemberQuoted(quote_id=quote.pk))
-    Quote.objects.filter(**citing).exclude(pk__in=kept).delete()
+    quotes_in(item).exclude(pk__in=kept).delete()
 
 
-def _key(quote: Quote) -> tuple:
-    return (
-        quote.source_post_id,
-        quote.source_comment_id,
-        quote.source_revision,
-        quote.start,
-        quote.end,
-        quote.text,
-    )
+def _key(quote) -> tuple:
+    """A Quote row and the VerifiedBlock it came from share their source and
+    their words."""
+    return markup.source_key(quote), quote.text
 
 
 def _context(body: str, start: int, end: int) -> tuple[str, str]:
